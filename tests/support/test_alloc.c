@@ -1,0 +1,141 @@
+#include "test_alloc.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* Each block carries its size in front, so frees can be checked. */
+typedef union header {
+  size_t size;
+  max_align_t align_;
+} header;
+
+static int block_holds(const unsigned char *p, size_t n, const char *secret) {
+  size_t k = strlen(secret);
+  size_t i;
+  if (k == 0 || k > n) return 0;
+  for (i = 0; i + k <= n; i++)
+    if (memcmp(p + i, secret, k) == 0) return 1;
+  return 0;
+}
+
+static void scan(lgt_alloc *t, const void *ptr, size_t n) {
+  size_t i;
+  for (i = 0; i < LGT_MAX_SECRETS && t->secrets[i]; i++)
+    if (block_holds(ptr, n, t->secrets[i])) t->secret_hits++;
+}
+
+static int should_fail(lgt_alloc *t) {
+  t->allocs++;
+  if (t->fail_at == 0) return 0;
+  if (t->allocs == t->fail_at || (t->fail_all_after && t->allocs > t->fail_at)) {
+    t->failures++;
+    return 1;
+  }
+  return 0;
+}
+
+static void *test_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
+  lgt_alloc *t = ud;
+  header *h = ptr ? (header *)ptr - 1 : NULL;
+  header *nh;
+  if (h) assert_int_equal(h->size, old_size);
+  if (new_size == 0) {
+    if (h) {
+      scan(t, ptr, old_size);
+      t->live_bytes -= old_size;
+      t->live_blocks--;
+      free(h);
+    }
+    return NULL;
+  }
+  if (should_fail(t)) return NULL;
+  if (h && new_size < old_size) scan(t, (unsigned char *)ptr + new_size, old_size - new_size);
+  nh = malloc(sizeof(header) + new_size);
+  if (!nh) return NULL;
+  nh->size = new_size;
+  if (h) {
+    memcpy(nh + 1, ptr, old_size < new_size ? old_size : new_size);
+    scan(t, ptr, old_size);
+    free(h);
+    t->live_bytes -= old_size;
+  } else {
+    t->live_blocks++;
+  }
+  t->live_bytes += new_size;
+  if (t->live_bytes > t->peak_bytes) t->peak_bytes = t->live_bytes;
+  return nh + 1;
+}
+
+void lgt_alloc_init(lgt_alloc *t) {
+  memset(t, 0, sizeof *t);
+  t->base.realloc = test_realloc;
+  t->base.ud = t;
+}
+
+void lgt_alloc_fail_at(lgt_alloc *t, size_t n) {
+  t->fail_at = n == 0 ? 0 : t->allocs + n;
+}
+
+void lgt_alloc_add_secret(lgt_alloc *t, const char *secret) {
+  size_t i;
+  for (i = 0; i < LGT_MAX_SECRETS; i++) {
+    if (!t->secrets[i]) {
+      t->secrets[i] = secret;
+      return;
+    }
+  }
+  fail_msg("too many secrets");
+}
+
+size_t lgt_alloc_every_failure(lgt_journey journey, void *ctx) {
+  size_t n;
+  for (n = 1; n < 1000000; n++) {
+    lgt_alloc t;
+    int rc;
+    lgt_alloc_init(&t);
+    t.fail_at = n;
+    rc = journey(&t, ctx);
+    assert_int_equal(t.live_bytes, 0);
+    assert_int_equal(t.live_blocks, 0);
+    if (t.failures == 0) {
+      assert_int_equal(rc, LG_OK);
+      return n - 1;
+    }
+    if (rc != LG_ENOMEM && rc != LG_OK) fail_msg("journey returned %d at allocation %zu", rc, n);
+  }
+  fail_msg("journey never finished");
+  return 0;
+}
+
+char *lgt_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  char *buf = NULL;
+  size_t cap = 0, n = 0;
+  if (!f) return NULL;
+  for (;;) {
+    size_t got;
+    if (n + 4096 + 1 > cap) {
+      char *nb;
+      cap = cap ? cap * 2 : 65536;
+      nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return NULL;
+      }
+      buf = nb;
+    }
+    got = fread(buf + n, 1, cap - n - 1, f);
+    n += got;
+    if (got == 0) break;
+  }
+  fclose(f);
+  buf[n] = '\0';
+  if (len) *len = n;
+  return buf;
+}
