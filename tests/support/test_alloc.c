@@ -8,10 +8,14 @@
 
 #include <cmocka.h>
 
-/* Each block carries its size in front, so frees can be checked. */
+/* Each block carries its size in front, so frees can be checked. The
+ * union keeps what follows aligned for any type (max_align_t is C11). */
 typedef union header {
   size_t size;
-  max_align_t align_;
+  long double ld_;
+  long long ll_;
+  void *p_;
+  void (*fp_)(void);
 } header;
 
 static int block_holds(const unsigned char *p, size_t n, const char *secret) {
@@ -39,7 +43,7 @@ static int should_fail(lgt_alloc *t) {
   return 0;
 }
 
-static void *test_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
+static void *lgt_realloc_(void *ud, void *ptr, size_t old_size, size_t new_size) {
   lgt_alloc *t = ud;
   header *h = ptr ? (header *)ptr - 1 : NULL;
   header *nh;
@@ -73,7 +77,7 @@ static void *test_realloc(void *ud, void *ptr, size_t old_size, size_t new_size)
 
 void lgt_alloc_init(lgt_alloc *t) {
   memset(t, 0, sizeof *t);
-  t->base.realloc = test_realloc;
+  t->base.realloc = lgt_realloc_;
   t->base.ud = t;
 }
 
