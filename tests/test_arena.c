@@ -1,0 +1,196 @@
+/* test_arena.c - the arena (src/core/arena.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/core.h"
+#include "test_alloc.h"
+
+typedef union strictest {
+  long double ld;
+  double d;
+  long long ll;
+  void *p;
+  void (*fp)(void);
+} strictest;
+
+static void results_are_aligned_for_any_type(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  size_t i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  for (i = 0; i < 500; i++) {
+    void *p = lgi_arena_alloc(&a, i % 37 + 1);
+    assert_non_null(p);
+    assert_int_equal((uintptr_t)p % sizeof(strictest), 0);
+  }
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+static void zero_bytes_gives_valid_pointer(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  assert_non_null(lgi_arena_alloc(&a, 0));
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_blocks, 0);
+}
+
+static void allocations_do_not_overlap(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  unsigned char *ps[300];
+  size_t i, j;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  for (i = 0; i < 300; i++) {
+    size_t n = (i * 97) % 3000 + 1;
+    ps[i] = lgi_arena_alloc(&a, n);
+    assert_non_null(ps[i]);
+    memset(ps[i], (int)(i & 0xFF), n);
+  }
+  for (i = 0; i < 300; i++) {
+    size_t n = (i * 97) % 3000 + 1;
+    for (j = 0; j < n; j++) assert_int_equal(ps[i][j], i & 0xFF);
+  }
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+static void block_sizes_grow_to_one_mebibyte(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  size_t i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  assert_non_null(lgi_arena_alloc(&a, 16));
+  assert_int_equal(t.live_blocks, 1);
+  assert_true(t.live_bytes >= 4096 && t.live_bytes < 4096 + 256);
+  /* 8 MiB in 1 KiB pieces: 4+8+...+1024 KiB then 1 MiB blocks. */
+  for (i = 0; i < 8192; i++) assert_non_null(lgi_arena_alloc(&a, 1024));
+  assert_true(t.live_blocks >= 9 && t.live_blocks <= 16);
+  assert_int_equal(a.bytes, t.live_bytes);
+  assert_true(t.peak_bytes < (size_t)10 << 20);
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+  assert_int_equal(a.bytes, 0);
+}
+
+static void large_request_gets_own_block_and_keeps_current(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  unsigned char *small1, *big, *small2;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  small1 = lgi_arena_alloc(&a, 16);
+  big = lgi_arena_alloc(&a, (size_t)3 << 20);
+  assert_non_null(big);
+  memset(big, 1, (size_t)3 << 20);
+  assert_int_equal(t.live_blocks, 2);
+  small2 = lgi_arena_alloc(&a, 16);
+  assert_int_equal(t.live_blocks, 2); /* still from the first block */
+  assert_true(small2 > small1 && small2 < small1 + 4096);
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+static void overflowing_request_fails_cleanly(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  assert_null(lgi_arena_alloc(&a, SIZE_MAX));
+  assert_null(lgi_arena_alloc(&a, SIZE_MAX - 8));
+  assert_null(lgi_arena_strndup(&a, "x", SIZE_MAX));
+  assert_int_equal(t.live_bytes, 0);
+  lgi_arena_free(&a);
+}
+
+static void allocator_failure_returns_null_and_arena_stays_usable(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  char *s;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  lgt_alloc_fail_at(&t, 1);
+  assert_null(lgi_arena_alloc(&a, 10));
+  assert_int_equal(a.bytes, 0);
+  s = lgi_arena_strndup(&a, "kept", 4);
+  assert_string_equal(s, "kept");
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+static void strndup_copies_and_terminates(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  char *s;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  s = lgi_arena_strndup(&a, "abc\0def", 7);
+  assert_memory_equal(s, "abc\0def\0", 8);
+  assert_null(lgi_arena_strndup(&a, NULL, 0));
+  lgi_arena_free(&a);
+}
+
+static void free_makes_arena_reusable(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  assert_non_null(lgi_arena_alloc(&a, 100));
+  lgi_arena_free(&a);
+  assert_non_null(lgi_arena_alloc(&a, 100));
+  lgi_arena_free(&a);
+  lgi_arena_free(&a);
+  lgi_arena_free(NULL);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+static void free_wiped_wipes_every_block(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  int i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgt_alloc_add_secret(&t, "moonlight");
+  lgi_arena_init(&a, &t.base);
+  for (i = 0; i < 2000; i++) assert_non_null(lgi_arena_strndup(&a, "moonlight", 9));
+  assert_non_null(lgi_arena_strndup(&a, "moonlight", 9));
+  assert_true(t.live_blocks > 2);
+  lgi_arena_free_wiped(&a);
+  assert_int_equal(t.secret_hits, 0);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(results_are_aligned_for_any_type),
+      cmocka_unit_test(zero_bytes_gives_valid_pointer),
+      cmocka_unit_test(allocations_do_not_overlap),
+      cmocka_unit_test(block_sizes_grow_to_one_mebibyte),
+      cmocka_unit_test(large_request_gets_own_block_and_keeps_current),
+      cmocka_unit_test(overflowing_request_fails_cleanly),
+      cmocka_unit_test(allocator_failure_returns_null_and_arena_stays_usable),
+      cmocka_unit_test(strndup_copies_and_terminates),
+      cmocka_unit_test(free_makes_arena_reusable),
+      cmocka_unit_test(free_wiped_wipes_every_block),
+  };
+  return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
+}
