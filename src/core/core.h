@@ -115,14 +115,25 @@ int lgi_is_id(const char *s, size_t n);
  * overflows (then *out is +-HUGE_VAL). Underflow gives +-0 and LG_OK. */
 int lgi_num_parse(const char *s, size_t n, double *out);
 /* Shortest text that parses back to v (at most 17 significant digits), as
- * JSON: "12", "0.5", "1e+300", "-0" . v must be finite. Returns the length;
- * out needs LGI_NUM_MAX bytes (NUL-terminated). */
+ * JSON: "12", "0.5", "1e+300", "1.5e-07", "-0". The digits are those of the
+ * first precision 1..17 whose correctly rounded value reads back as v.
+ * Fixed notation from 1e-6 up to below 1e21 (as JavaScript), so integers up
+ * to 2^53 print exactly ("9007199254740992"); exponent form otherwise, with
+ * a sign and at least two digits. v should be finite: infinities and NaN
+ * write "null". Returns the length; out needs LGI_NUM_MAX bytes
+ * (NUL-terminated). */
 #define LGI_NUM_MAX 32
 size_t lgi_num_format(double v, char out[LGI_NUM_MAX]);
-/* v with exactly `sig` significant digits (1-17), e.g. for %.17g-like output. */
+/* v as printf's "%.<sig>g" writes it in the C locale (sig clamped to 1-17):
+ * exactly rounded half-even, trailing zeros dropped, exponent form when the
+ * exponent is < -4 or >= sig; "inf", "-inf", "nan" for non-finite v. */
 size_t lgi_num_format_sig(double v, int sig, char out[LGI_NUM_MAX]);
-/* Rounds to `decimals` (0-6) places, half away from zero, exactly on the
- * decimal value; e.g. lgi_num_round(2.675, 2) == 2.68 as printed. */
+/* Rounds to `decimals` (0-6; clamped to 0-17) places, half away from zero,
+ * on the number as printed: the shortest decimal that reads back as v (what
+ * lgi_num_format writes) is rounded and the result read back exactly. So
+ * lgi_num_round(2.675, 2) == 2.68 although the double 2.675 is really
+ * 2.67499999999999982236431605997495353221893310546875. A zero result is
+ * +0; non-finite v is returned as is. */
 double lgi_num_round(double v, int decimals);
 
 /* ---- civil dates (date.c): proleptic Gregorian, years 1900-2399 -------- */
