@@ -142,6 +142,9 @@ int lgi_date_valid(int y, int m, int d);         /* 1 or 0 */
 int32_t lgi_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
 void lgi_civil_from_days(int32_t days, int *y, int *m, int *d);
 int lgi_weekday(int32_t days); /* ISO: 1 = Monday .. 7 = Sunday */
+/* Moves a valid date by delta days: LG_OK, LG_EINVAL (not a valid date) or
+ * LG_ERANGE (the result leaves 1900-2399; the date is then unchanged). */
+int lgi_date_add_days(int *y, int *m, int *d, int32_t delta);
 /* Parses exactly "YYYY-MM-DD" (n bytes) into a valid date: LG_OK or LG_ERANGE
  * (well-formed but impossible) or LG_ESYNTAX. */
 int lgi_date_parse(const char *s, size_t n, int *y, int *m, int *d);
