@@ -7,11 +7,12 @@
  * allocator calls; a request larger than the next block gets a block of its
  * own, linked behind the current one so the current one's space is kept.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "core/core.h"
 
-/* The strictest alignment C99 can name (max_align_t is C11). */
+/* The strictest types C99 can name (max_align_t is C11). */
 typedef union lgi_max_align {
   long double ld;
   double d;
@@ -20,7 +21,15 @@ typedef union lgi_max_align {
   void (*fp)(void);
 } lgi_max_align;
 
-#define ALIGN sizeof(lgi_max_align)
+/* 16, as max_align_t on x86-64, aarch64 and i386 (sizeof the union is no
+ * guide: 12 on i386). It must be a multiple of the union's alignment, which
+ * the array size below checks at compile time. */
+#define ALIGN ((size_t)16)
+struct lgi_align_probe {
+  char c;
+  lgi_max_align u;
+};
+typedef char lgi_align_check[ALIGN % offsetof(struct lgi_align_probe, u) == 0 ? 1 : -1];
 #define FIRST_BLOCK ((size_t)4 << 10)
 #define MAX_BLOCK ((size_t)1 << 20)
 
