@@ -175,6 +175,32 @@ static void free_wiped_wipes_every_block(void **state) {
   assert_int_equal(t.live_bytes, 0);
 }
 
+static int arena_journey(lgt_alloc *t, void *ctx) {
+  lgi_arena a;
+  size_t i;
+  (void)ctx;
+  lgi_arena_init(&a, &t->base);
+  for (i = 0; i < 3000; i++) {
+    if (!lgi_arena_strndup(&a, "an entry title", 14)) {
+      lgi_arena_free(&a);
+      return LG_ENOMEM;
+    }
+  }
+  if (!lgi_arena_alloc(&a, (size_t)2 << 20)) {
+    lgi_arena_free(&a);
+    return LG_ENOMEM;
+  }
+  lgi_arena_free(&a);
+  return LG_OK;
+}
+
+static void arena_survives_every_allocation_failure(void **state) {
+  (void)state;
+  /* 3000 * 16 bytes fill blocks of 4, 8, 16 and 32 KiB; the 2 MiB request
+   * gets a fifth of its own */
+  assert_int_equal(lgt_alloc_every_failure(arena_journey, NULL), 5);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(results_are_aligned_for_any_type),
@@ -187,6 +213,7 @@ int main(void) {
       cmocka_unit_test(strndup_copies_and_terminates),
       cmocka_unit_test(free_makes_arena_reusable),
       cmocka_unit_test(free_wiped_wipes_every_block),
+      cmocka_unit_test(arena_survives_every_allocation_failure),
   };
   return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }

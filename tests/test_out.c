@@ -215,6 +215,43 @@ static void release_wipes_growing_buffer(void **state) {
   assert_int_equal(t.secret_hits, 0);
 }
 
+static void truncation_of_invalid_utf8_still_terminates(void **state) {
+  /* Stray continuation bytes and a bad lead: no character to protect, the
+   * prefix is simply cut at cap - 1. */
+  const char *s = "ab\x80\x80\x80\x80\x80\xFF\xFFxyz";
+  char buf[8];
+  size_t len, cap;
+  (void)state;
+  for (cap = 1; cap <= sizeof buf; cap++) {
+    assert_int_equal(write_fixed(buf, cap, s, &len), LG_ETRUNC);
+    assert_int_equal(len, strlen(s));
+    assert_true(strlen(buf) <= cap - 1);
+    assert_memory_equal(buf, s, strlen(buf));
+  }
+}
+
+static int grow_journey(lgt_alloc *t, void *ctx) {
+  lgi_out o;
+  size_t len, i;
+  int rc;
+  (void)ctx;
+  lgi_out_growing(&o, &t->base);
+  for (i = 0; i < 300; i++) {
+    lgi_out_puts(&o, "line ");
+    lgi_out_int(&o, (int64_t)i);
+    lgi_out_putc(&o, '\n');
+  }
+  rc = lgi_out_finish(&o, &len);
+  if (rc == LG_OK) assert_memory_equal(o.buf + len - 9, "line 299\n", 9);
+  lgi_out_release(&o);
+  return rc;
+}
+
+static void growing_sink_survives_every_allocation_failure(void **state) {
+  (void)state;
+  assert_true(lgt_alloc_every_failure(grow_journey, NULL) >= 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(fixed_fits_and_terminates),
@@ -232,6 +269,8 @@ int main(void) {
       cmocka_unit_test(growing_sink_records_failure),
       cmocka_unit_test(growing_sink_fails_on_first_allocation),
       cmocka_unit_test(release_wipes_growing_buffer),
+      cmocka_unit_test(truncation_of_invalid_utf8_still_terminates),
+      cmocka_unit_test(growing_sink_survives_every_allocation_failure),
   };
   return cmocka_run_group_tests_name("out", tests, NULL, NULL);
 }
