@@ -1,0 +1,106 @@
+#define _POSIX_C_SOURCE 200809L
+/*
+ * main.c - the letgo program: options shared by every command, dispatch.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: letgo [--locale TAG] [--region CODE] [--pack FILE]... COMMAND [ARGS]\n"
+    "\n"
+    "Commands:\n"
+    "  assess [INSTRUMENT]   answer a questionnaire (default: one-sided)\n"
+    "  plan                  build a day-by-day plan for letting go\n"
+    "  checkin               record a day's mood and done tasks in a saved plan\n"
+    "  search QUERY          search the texts\n"
+    "  show ID               show one text\n"
+    "  list [WHAT]           list entries, instruments, plans or resources\n"
+    "\n"
+    "Options:\n"
+    "  --locale TAG    language of the texts (en, es; default en)\n"
+    "  --region CODE   your country (ISO 3166-1, e.g. US, GB, ES) for crisis resources\n"
+    "  --pack FILE     load an extra content pack (repeatable)\n"
+    "  --help          this help; COMMAND --help for a command's\n"
+    "  --version       the program's and the library's version\n"
+    "\n"
+    "Prompts and messages go to standard error, results to standard output.\n"
+    "This is not a diagnosis or treatment. If you are thinking about harming\n"
+    "yourself, contact your local emergency number now.\n";
+
+static int take_global(cli *c, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  const char **slot = NULL;
+  if (strcmp(a, "--locale") == 0) slot = &c->locale;
+  else if (strcmp(a, "--region") == 0) slot = &c->region;
+  else if (strcmp(a, "--pack") == 0) {
+    if (c->npacks == CLI_MAX_PACKS) {
+      fprintf(stderr, "letgo: at most %d packs\n", CLI_MAX_PACKS);
+      return EXIT_USAGE;
+    }
+    slot = &c->packs[c->npacks++];
+  } else {
+    return -1;
+  }
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "letgo: %s needs a value\n", a);
+    return EXIT_USAGE;
+  }
+  *slot = argv[++*i];
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  static const struct {
+    const char *name;
+    int (*run)(cli *, int, char **);
+  } commands[] = {{"assess", cmd_assess}, {"plan", cmd_plan},   {"checkin", cmd_checkin},
+                  {"search", cmd_search}, {"show", cmd_show},   {"list", cmd_list}};
+  cli c;
+  char **rest;
+  int nrest = 0, i, rc;
+  const char *no_color = getenv("NO_COLOR");
+
+  memset(&c, 0, sizeof c);
+  c.locale = "en";
+  c.color = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+  rest = calloc((size_t)argc + 1, sizeof *rest);
+  if (!rest) return EXIT_SOFTWARE;
+  for (i = 1; i < argc; i++) {
+    int g = take_global(&c, argc, argv, &i);
+    if (g > 0) {
+      free(rest);
+      return g;
+    }
+    if (g < 0) rest[nrest++] = argv[i];
+  }
+  if (nrest == 0 || strcmp(rest[0], "--help") == 0 || strcmp(rest[0], "-h") == 0) {
+    fputs(usage_text, nrest == 0 ? stderr : stdout);
+    free(rest);
+    return nrest == 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  if (strcmp(rest[0], "--version") == 0) {
+    printf("letgo %s (libletgo %s)\n", LG_VERSION_STRING, lg_version());
+    free(rest);
+    return EXIT_OK;
+  }
+  for (i = 0; i < (int)(sizeof commands / sizeof commands[0]); i++) {
+    if (strcmp(rest[0], commands[i].name) == 0) {
+      int wants_help = nrest > 1 && strcmp(rest[1], "--help") == 0;
+      if (!wants_help && (rc = cli_open_catalog(&c)) != EXIT_OK) {
+        free(rest);
+        return rc;
+      }
+      rc = commands[i].run(&c, nrest - 1, rest + 1);
+      lg_catalog_free(c.cat);
+      free(rest);
+      return rc;
+    }
+  }
+  fprintf(stderr, "letgo: '%s' is not a command; see letgo --help\n", rest[0]);
+  free(rest);
+  return EXIT_USAGE;
+}
