@@ -1,0 +1,20 @@
+# Fuzz targets. Every build replays each corpus as a CTest test (no
+# libFuzzer needed); with -DLETGO_FUZZ=ON and clang they become libFuzzer
+# programs (see scripts/fuzz.sh).
+option(LETGO_FUZZ "Build the libFuzzer targets (clang)" OFF)
+set(LETGO_FUZZ_TARGETS pack search render session_restore plan_restore plan)
+foreach(t IN LISTS LETGO_FUZZ_TARGETS)
+  set(corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${t})
+  add_executable(fuzz_replay_${t} fuzz/fuzz_${t}.c fuzz/replay.c)
+  target_link_libraries(fuzz_replay_${t} PRIVATE letgo_testlib)
+  if(EXISTS ${corpus})
+    add_test(NAME fuzz_replay_${t} COMMAND ${LETGO_TEST_WRAPPER} $<TARGET_FILE:fuzz_replay_${t}> ${corpus})
+    set_tests_properties(fuzz_replay_${t} PROPERTIES LABELS "unit;fuzz")
+  endif()
+  if(LETGO_FUZZ)
+    add_executable(fuzz_${t} fuzz/fuzz_${t}.c)
+    target_link_libraries(fuzz_${t} PRIVATE letgo_testlib)
+    target_compile_options(fuzz_${t} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(fuzz_${t} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endif()
+endforeach()
