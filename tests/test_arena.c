@@ -10,6 +10,19 @@
 #include "core/core.h"
 #include "test_alloc.h"
 
+/* The alignment C99 types need here (max_align_t is C11): 16 on x86-64,
+ * 8 on armhf, where malloc itself gives no more. */
+struct probe {
+  char c;
+  union {
+    long double ld;
+    long long ll;
+    double d;
+    void *p;
+  } u;
+};
+#define STRICTEST offsetof(struct probe, u)
+
 static void results_are_aligned_for_any_type(void **state) {
   lgt_alloc t;
   lgi_arena a;
@@ -20,7 +33,7 @@ static void results_are_aligned_for_any_type(void **state) {
   for (i = 0; i < 500; i++) {
     void *p = lgi_arena_alloc(&a, i % 37 + 1);
     assert_non_null(p);
-    assert_int_equal((uintptr_t)p % 16, 0); /* as max_align_t */
+    assert_int_equal((uintptr_t)p % STRICTEST, 0);
   }
   lgi_arena_free(&a);
   assert_int_equal(t.live_bytes, 0);

@@ -45,8 +45,8 @@ static void path_keeps_nul_free_multibyte_keys(void **state) {
   (void)state;
   lgi_path_init(&p);
   lgi_path_push_key(&p, "caf\xC3\xA9", 5);
-  lgi_path_push_index(&p, SIZE_MAX);
-  assert_string_equal(p.s, "/caf\xC3\xA9/18446744073709551615");
+  lgi_path_push_index(&p, (size_t)4294967295u);
+  assert_string_equal(p.s, "/caf\xC3\xA9/4294967295");
 }
 
 static void long_path_is_cut_on_a_character_boundary(void **state) {

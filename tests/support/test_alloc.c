@@ -16,6 +16,7 @@ typedef union header {
   long long ll_;
   void *p_;
   void (*fp_)(void);
+  unsigned char align16_[16]; /* like glibc's malloc: 16 bytes on 32-bit too */
 } header;
 
 static int block_holds(const unsigned char *p, size_t n, const char *secret) {
