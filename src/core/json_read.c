@@ -1,0 +1,694 @@
+/*
+ * json_read.c - the strict RFC 8259 reader.
+ *
+ * One pass, no recursion: containers being read sit on a fixed frame stack
+ * of LGI_MAX_DEPTH entries, and their children collect on two growing
+ * temporary stacks (array items, object members). When a container closes,
+ * its children are copied into the arena in one piece, so every array and
+ * object is contiguous and the tree costs one arena allocation per
+ * container plus pooled string bytes.
+ *
+ * The JSON Pointer of an error is rebuilt from the frames only when an
+ * error happens, so the success path never formats a path.
+ */
+#include <string.h>
+
+#include "core.h"
+
+/* Bytes of decoded text handed out from one arena chunk. */
+#define POOL_CHUNK ((size_t)64 << 10)
+/* Objects up to this many members check duplicate keys pairwise. */
+#define DUP_LINEAR_MAX 16
+
+typedef struct frame {
+  unsigned char type; /* LGI_JSON_ARRAY or LGI_JSON_OBJECT */
+  size_t base;        /* first child on the items or mems stack */
+  size_t slot;        /* own node on the parent's stack (unused at the root) */
+} frame;
+
+typedef struct parser {
+  const unsigned char *start, *end;
+  const unsigned char *line_start;
+  size_t line;
+  lgi_arena *arena;
+  const lg_allocator *alloc;
+  lgi_json *items;
+  size_t nitems, citems;
+  lgi_json_member *mems;
+  size_t nmems, cmems;
+  uint32_t *htab;
+  size_t chtab;
+  char *pool;
+  size_t pool_left;
+  lgi_json root;
+  int depth;
+  int in_value; /* the innermost container's last child is being read */
+  lg_error *err;
+  frame frames[LGI_MAX_DEPTH];
+} parser;
+
+/* 1: a byte that may stand in a string as it is (printable ASCII). */
+static const unsigned char plain_tab[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(0), R16(0),
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: '"' */
+    R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50: '\\' */
+    R16(1), R16(1),
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+#undef R16
+};
+
+/* ---- errors --------------------------------------------------------------- */
+
+static void build_path(const parser *ps, lgi_path *path) {
+  int i;
+  lgi_path_init(path);
+  for (i = 0; i < ps->depth; i++) {
+    const frame *f = &ps->frames[i];
+    size_t child;
+    if (i + 1 < ps->depth) {
+      child = ps->frames[i + 1].slot;
+    } else if (ps->in_value) {
+      child = f->type == LGI_JSON_ARRAY ? ps->nitems - 1 : ps->nmems - 1;
+    } else {
+      break;
+    }
+    if (f->type == LGI_JSON_ARRAY)
+      lgi_path_push_index(path, child - f->base);
+    else
+      lgi_path_push_key(path, ps->mems[child].key, ps->mems[child].key_len);
+  }
+}
+
+static int fail2(parser *ps, int status, const unsigned char *at, const char *m1, const char *m2) {
+  lgi_path path;
+  size_t column;
+  if (!ps->err) return status;
+  build_path(ps, &path);
+  column = (size_t)(at - ps->line_start) + 1;
+  return lgi_error_set(ps->err, status, (unsigned)ps->line, (unsigned)column,
+                       (size_t)(at - ps->start), path.s, m1, m2, (const char *)NULL);
+}
+
+static int fail(parser *ps, int status, const unsigned char *at, const char *msg) {
+  return fail2(ps, status, at, msg, (const char *)NULL);
+}
+
+static int fail_nomem(parser *ps, const unsigned char *at) {
+  return fail(ps, LG_ENOMEM, at, "out of memory while reading JSON");
+}
+
+/* ---- memory ---------------------------------------------------------------- */
+
+static void *pool_alloc(parser *ps, size_t n) {
+  char *r;
+  if (n > ps->pool_left) {
+    size_t chunk = POOL_CHUNK;
+    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(ps->arena, n);
+    /* All decoded strings together never exceed the input's length. */
+    if (ps->pool == NULL && (size_t)(ps->end - ps->start) < chunk)
+      chunk = (size_t)(ps->end - ps->start) + 1;
+    if (chunk < n) chunk = n;
+    ps->pool = lgi_arena_alloc(ps->arena, chunk);
+    if (!ps->pool) return NULL;
+    ps->pool_left = chunk;
+  }
+  r = ps->pool;
+  ps->pool += n;
+  ps->pool_left -= n;
+  return r;
+}
+
+static int grow(parser *ps, void **stack, size_t *cap, size_t elem) {
+  size_t ncap = *cap ? *cap * 2 : 64;
+  size_t old_bytes = *cap * elem, new_bytes;
+  void *p;
+  if (lgi_size_mul(ncap, elem, &new_bytes) != 0) return -1;
+  p = lgi_realloc(ps->alloc, *stack, old_bytes, new_bytes);
+  if (!p) return -1;
+  *stack = p;
+  *cap = ncap;
+  return 0;
+}
+
+static lgi_json *push_item(parser *ps) {
+  if (ps->nitems == ps->citems) {
+    void *s = ps->items;
+    if (grow(ps, &s, &ps->citems, sizeof(lgi_json)) != 0) return NULL;
+    ps->items = s;
+  }
+  return &ps->items[ps->nitems++];
+}
+
+static lgi_json_member *push_member(parser *ps) {
+  if (ps->nmems == ps->cmems) {
+    void *s = ps->mems;
+    if (grow(ps, &s, &ps->cmems, sizeof(lgi_json_member)) != 0) return NULL;
+    ps->mems = s;
+  }
+  return &ps->mems[ps->nmems++];
+}
+
+/* The node of the value being read now. */
+static lgi_json *current(parser *ps) {
+  const frame *f;
+  if (ps->depth == 0) return &ps->root;
+  f = &ps->frames[ps->depth - 1];
+  if (f->type == LGI_JSON_ARRAY) return &ps->items[ps->nitems - 1];
+  return &ps->mems[ps->nmems - 1].value;
+}
+
+/* ---- strings ------------------------------------------------------------- */
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+/* Nonzero when one of 8 bytes is '"', '\\', a control or a non-ASCII byte. */
+static uint64_t special8(const unsigned char *p) {
+  uint64_t x, q, b;
+  memcpy(&x, p, 8);
+  q = x ^ (ONES * '"');
+  b = x ^ (ONES * '\\');
+  return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | x) & HIGHS;
+}
+
+static int hexval(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = (unsigned char)(c | 0x20);
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+/* Four hex digits at p (p + 4 <= end checked by the caller); -1 if not. */
+static long hex4(const unsigned char *p) {
+  int a = hexval(p[0]), b = hexval(p[1]), c = hexval(p[2]), d = hexval(p[3]);
+  if ((a | b | c | d) < 0) return -1;
+  return (long)((a << 12) | (b << 8) | (c << 4) | d);
+}
+
+/* Checks the escape at p (a backslash); returns its length or 0 (error set). */
+static size_t check_escape(parser *ps, const unsigned char *p, int *status) {
+  long cp, lo;
+  if (ps->end - p < 2) {
+    *status = fail(ps, LG_ESYNTAX, p, "unterminated string");
+    return 0;
+  }
+  switch (p[1]) {
+  case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+    return 2;
+  case 'u':
+    break;
+  default:
+    *status = fail(ps, LG_ESYNTAX, p, "invalid escape sequence in a string");
+    return 0;
+  }
+  if (ps->end - p < 6 || (cp = hex4(p + 2)) < 0) {
+    *status = fail(ps, LG_ESYNTAX, p, "a \\u escape needs four hex digits");
+    return 0;
+  }
+  if (cp >= 0xDC00 && cp <= 0xDFFF) {
+    *status = fail(ps, LG_ESYNTAX, p, "a low surrogate escape without a high one before it");
+    return 0;
+  }
+  if (cp < 0xD800 || cp > 0xDBFF) return 6;
+  if (ps->end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0 || lo < 0xDC00 ||
+      lo > 0xDFFF) {
+    *status = fail(ps, LG_ESYNTAX, p, "a high surrogate escape without a low one after it");
+    return 0;
+  }
+  return 12;
+}
+
+/*
+ * Scans the string whose opening quote is at q: validates it and finds its
+ * closing quote. Sets *close and *escaped; returns LG_OK or an error status.
+ */
+static int scan_string(parser *ps, const unsigned char *q, const unsigned char **close,
+                       int *escaped) {
+  const unsigned char *p = q + 1, *end = ps->end;
+  int status = LG_OK;
+  *escaped = 0;
+  for (;;) {
+    while (end - p >= 8 && !special8(p)) p += 8;
+    while (p < end && plain_tab[*p]) p++;
+    if (p >= end) return fail(ps, LG_ESYNTAX, q, "unterminated string");
+    if (*p == '"') break;
+    if (*p == '\\') {
+      size_t n = check_escape(ps, p, &status);
+      if (n == 0) return status;
+      *escaped = 1;
+      p += n;
+    } else if (*p < 0x20) {
+      return fail(ps, LG_ESYNTAX, p, "a control character in a string must be escaped");
+    } else {
+      uint32_t cp;
+      size_t n = lgi_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+      if (n == 0) return fail(ps, LG_ESYNTAX, p, "invalid UTF-8 in a string");
+      p += n;
+    }
+  }
+  *close = p;
+  return LG_OK;
+}
+
+/* Decodes a validated string body [s, e) into dst; returns its length. */
+static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, unsigned *flags) {
+  char *d = dst;
+  while (s < e) {
+    const unsigned char *bs = memchr(s, '\\', (size_t)(e - s));
+    uint32_t cp;
+    if (!bs) bs = e;
+    memcpy(d, s, (size_t)(bs - s));
+    d += bs - s;
+    s = bs;
+    if (s == e) break;
+    switch (s[1]) {
+    case 'b': *d++ = '\b'; s += 2; continue;
+    case 'f': *d++ = '\f'; s += 2; continue;
+    case 'n': *d++ = '\n'; s += 2; continue;
+    case 'r': *d++ = '\r'; s += 2; continue;
+    case 't': *d++ = '\t'; s += 2; continue;
+    case 'u': break;
+    default: *d++ = (char)s[1]; s += 2; continue;
+    }
+    cp = (uint32_t)hex4(s + 2);
+    s += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)hex4(s + 2) - 0xDC00);
+      s += 6;
+    }
+    if (cp == 0) *flags |= LGI_JSON_HAS_NUL;
+    d += lgi_utf8_encode(cp, d);
+  }
+  return (size_t)(d - dst);
+}
+
+/* Reads the string at q into the arena; *next is past its closing quote. */
+static int read_string(parser *ps, const unsigned char *q, const char **out, size_t *out_len,
+                       unsigned *flags, const unsigned char **next) {
+  const unsigned char *close = q;
+  int escaped, status = scan_string(ps, q, &close, &escaped);
+  size_t raw, n;
+  char *s;
+  if (status != LG_OK) return status;
+  raw = (size_t)(close - q) - 1;
+  if (raw > LGI_MAX_STRING && !escaped)
+    return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
+  s = pool_alloc(ps, raw + 1);
+  if (!s) return fail_nomem(ps, q);
+  if (escaped) {
+    n = decode(s, q + 1, close, flags);
+    if (n > LGI_MAX_STRING)
+      return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
+  } else {
+    memcpy(s, q + 1, raw);
+    n = raw;
+  }
+  s[n] = '\0';
+  *out = s;
+  *out_len = n;
+  *next = close + 1;
+  return LG_OK;
+}
+
+/* ---- numbers and literals ------------------------------------------------ */
+
+static int is_digit(const unsigned char *p, const unsigned char *end) {
+  return p < end && *p >= '0' && *p <= '9';
+}
+
+static int read_number(parser *ps, const unsigned char *s, lgi_json *node,
+                       const unsigned char **next) {
+  const unsigned char *p = s, *end = ps->end, *digits;
+  int integral = 1, rc;
+  double v;
+  if (*p == '-') p++;
+  digits = p;
+  if (!is_digit(p, end)) return fail(ps, LG_ESYNTAX, p, "a number needs a digit here");
+  if (*p == '0') {
+    p++;
+    if (is_digit(p, end)) return fail(ps, LG_ESYNTAX, p, "a number must not have leading zeros");
+  } else {
+    while (is_digit(p, end)) p++;
+  }
+  if (p < end && *p == '.') {
+    integral = 0;
+    p++;
+    if (!is_digit(p, end))
+      return fail(ps, LG_ESYNTAX, p, "a number needs a digit after its decimal point");
+    while (is_digit(p, end)) p++;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    integral = 0;
+    p++;
+    if (p < end && (*p == '+' || *p == '-')) p++;
+    if (!is_digit(p, end)) return fail(ps, LG_ESYNTAX, p, "a number needs a digit in its exponent");
+    while (is_digit(p, end)) p++;
+  }
+  node->type = LGI_JSON_NUMBER;
+  node->len = 0;
+  *next = p;
+  /* Up to 15 digits an integer is exact in a double: no rounding to do. */
+  if (integral && p - digits <= 15) {
+    int64_t n = 0;
+    const unsigned char *d;
+    for (d = digits; d < p; d++) n = n * 10 + (*d - '0');
+    node->u.num = *s == '-' ? -(double)n : (double)n;
+    return LG_OK;
+  }
+  rc = lgi_num_parse((const char *)s, (size_t)(p - s), &v);
+  if (rc == LG_ERANGE) {
+    node->flags |= LGI_JSON_OVERFLOW;
+  } else if (rc != LG_OK) {
+    return fail(ps, LG_ESYNTAX, s, "invalid number");
+  }
+  node->u.num = v;
+  return LG_OK;
+}
+
+static int read_literal(parser *ps, const unsigned char *p, lgi_json *node,
+                        const unsigned char **next) {
+  size_t left = (size_t)(ps->end - p);
+  if (left >= 4 && memcmp(p, "true", 4) == 0) {
+    node->type = LGI_JSON_TRUE;
+    *next = p + 4;
+  } else if (left >= 5 && memcmp(p, "false", 5) == 0) {
+    node->type = LGI_JSON_FALSE;
+    *next = p + 5;
+  } else if (left >= 4 && memcmp(p, "null", 4) == 0) {
+    node->type = LGI_JSON_NULL;
+    *next = p + 4;
+  } else {
+    return fail(ps, LG_ESYNTAX, p, "expected a value (a string, number, object, array, true, false or null)");
+  }
+  node->len = 0;
+  node->u.num = 0;
+  return LG_OK;
+}
+
+/* ---- duplicate keys ------------------------------------------------------ */
+
+static uint64_t key_hash(const char *k, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, k, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+    k += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    h = (h ^ (unsigned char)*k++) * 0x100000001B3u;
+    n--;
+  }
+  h ^= h >> 29;
+  h *= 0xC4CEB9FE1A85EC53u;
+  return h ^ (h >> 32);
+}
+
+static int same_key(const lgi_json_member *a, const lgi_json_member *b) {
+  return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
+}
+
+/* Flags every member whose key repeats an earlier one; -1 when out of memory. */
+static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
+  size_t i, j, size = 64, mask;
+  if (n <= DUP_LINEAR_MAX) {
+    for (i = 1; i < n; i++)
+      for (j = 0; j < i; j++)
+        if (same_key(&m[i], &m[j])) {
+          m[i].flags |= LGI_JSON_DUP_KEY;
+          break;
+        }
+    return 0;
+  }
+  while (size < n * 2) size *= 2;
+  if (size > ps->chtab) {
+    void *t = ps->htab;
+    size_t old = ps->chtab * sizeof(uint32_t), bytes;
+    if (n > UINT32_MAX - 1 || lgi_size_mul(size, sizeof(uint32_t), &bytes) != 0) return -1;
+    t = lgi_realloc(ps->alloc, t, old, bytes);
+    if (!t) return -1;
+    ps->htab = t;
+    ps->chtab = size;
+  }
+  memset(ps->htab, 0, size * sizeof(uint32_t));
+  mask = size - 1;
+  for (i = 0; i < n; i++) {
+    size_t h = (size_t)key_hash(m[i].key, m[i].key_len) & mask;
+    for (;;) {
+      uint32_t e = ps->htab[h];
+      if (e == 0) {
+        ps->htab[h] = (uint32_t)(i + 1);
+        break;
+      }
+      if (same_key(&m[i], &m[e - 1])) {
+        m[i].flags |= LGI_JSON_DUP_KEY;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+  return 0;
+}
+
+/* ---- containers ----------------------------------------------------------- */
+
+static int open_container(parser *ps, unsigned char type, const unsigned char *at) {
+  frame *f;
+  if (ps->depth == LGI_MAX_DEPTH)
+    return fail(ps, LG_ELIMIT, at, "nesting is deeper than the limit of 64 levels");
+  f = &ps->frames[ps->depth];
+  f->type = type;
+  if (type == LGI_JSON_ARRAY) {
+    f->base = ps->nitems;
+  } else {
+    f->base = ps->nmems;
+  }
+  if (ps->depth > 0) {
+    const frame *parent = &ps->frames[ps->depth - 1];
+    f->slot = parent->type == LGI_JSON_ARRAY ? ps->nitems - 1 : ps->nmems - 1;
+  } else {
+    f->slot = 0;
+  }
+  ps->depth++;
+  ps->in_value = 0;
+  return LG_OK;
+}
+
+/* Moves the innermost container's children into the arena. */
+static int close_container(parser *ps, const unsigned char *at) {
+  frame *f = &ps->frames[ps->depth - 1];
+  lgi_json *node;
+  size_t n;
+  void *dst = NULL;
+  if (f->type == LGI_JSON_ARRAY) {
+    n = ps->nitems - f->base;
+    if (n > 0) {
+      dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json));
+      if (!dst) return fail_nomem(ps, at);
+      memcpy(dst, &ps->items[f->base], n * sizeof(lgi_json));
+    }
+    ps->nitems = f->base;
+  } else {
+    n = ps->nmems - f->base;
+    if (n > 0) {
+      if (mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
+      dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json_member));
+      if (!dst) return fail_nomem(ps, at);
+      memcpy(dst, &ps->mems[f->base], n * sizeof(lgi_json_member));
+    }
+    ps->nmems = f->base;
+  }
+  ps->depth--;
+  node = current(ps);
+  node->len = n;
+  if (f->type == LGI_JSON_ARRAY)
+    node->u.items = dst;
+  else
+    node->u.members = dst;
+  return LG_OK;
+}
+
+/* ---- the driver ------------------------------------------------------------ */
+
+static const unsigned char *skip_ws(parser *ps, const unsigned char *p) {
+  const unsigned char *end = ps->end;
+  while (p < end) {
+    unsigned char c = *p;
+    if (c == ' ' || c == '\t' || c == '\r') {
+      p++;
+    } else if (c == '\n') {
+      p++;
+      ps->line++;
+      ps->line_start = p;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+static void begin_node(parser *ps, lgi_json *node, const unsigned char *p) {
+  node->flags = 0;
+  node->line = (uint32_t)ps->line;
+  node->column = (uint32_t)(p - ps->line_start) + 1;
+  node->offset = (size_t)(p - ps->start);
+}
+
+static int run(parser *ps) {
+  const unsigned char *p = ps->start, *end = ps->end;
+  int rc;
+
+  if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    return fail(ps, LG_ESYNTAX, p, "a byte order mark is not allowed before JSON text");
+
+value:
+  p = skip_ws(ps, p);
+  if (p >= end) return fail(ps, LG_ESYNTAX, p, "unexpected end of input; expected a value");
+  {
+    lgi_json *node = current(ps);
+    unsigned char c = *p;
+    begin_node(ps, node, p);
+    if (c == '"') {
+      unsigned flags = 0;
+      rc = read_string(ps, p, &node->u.str, &node->len, &flags, &p);
+      if (rc != LG_OK) return rc;
+      current(ps)->flags = (unsigned char)flags;
+      current(ps)->type = LGI_JSON_STRING;
+      goto value_done;
+    }
+    if (c == '[' || c == '{') {
+      node->type = c == '[' ? LGI_JSON_ARRAY : LGI_JSON_OBJECT;
+      node->len = 0;
+      node->u.items = NULL;
+      rc = open_container(ps, node->type, p);
+      if (rc != LG_OK) return rc;
+      p = skip_ws(ps, p + 1);
+      if (c == '[') {
+        if (p < end && *p == ']') {
+          p++;
+          rc = close_container(ps, p - 1);
+          if (rc != LG_OK) return rc;
+          goto value_done;
+        }
+        if (!push_item(ps)) return fail_nomem(ps, p);
+        ps->in_value = 1;
+        goto value;
+      }
+      if (p < end && *p == '}') {
+        p++;
+        rc = close_container(ps, p - 1);
+        if (rc != LG_OK) return rc;
+        goto value_done;
+      }
+      goto key;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      rc = read_number(ps, p, node, &p);
+    } else {
+      rc = read_literal(ps, p, node, &p);
+    }
+    if (rc != LG_OK) return rc;
+  }
+
+value_done:
+  ps->in_value = 0;
+  if (ps->depth == 0) {
+    p = skip_ws(ps, p);
+    if (p < end) return fail(ps, LG_ESYNTAX, p, "unexpected text after the JSON value");
+    return LG_OK;
+  }
+  p = skip_ws(ps, p);
+  if (ps->frames[ps->depth - 1].type == LGI_JSON_ARRAY) {
+    if (p < end && *p == ',') {
+      p++;
+      if (!push_item(ps)) return fail_nomem(ps, p);
+      ps->in_value = 1;
+      goto value;
+    }
+    if (p < end && *p == ']') {
+      rc = close_container(ps, p);
+      if (rc != LG_OK) return rc;
+      p++;
+      goto value_done;
+    }
+    return fail(ps, LG_ESYNTAX, p, "expected ',' or ']' after an array item");
+  }
+  if (p < end && *p == ',') {
+    p = skip_ws(ps, p + 1);
+    goto key;
+  }
+  if (p < end && *p == '}') {
+    rc = close_container(ps, p);
+    if (rc != LG_OK) return rc;
+    p++;
+    goto value_done;
+  }
+  return fail(ps, LG_ESYNTAX, p, "expected ',' or '}' after an object member");
+
+key:
+  if (p >= end || *p != '"') return fail(ps, LG_ESYNTAX, p, "expected a string as an object key");
+  {
+    const char *key;
+    size_t key_len;
+    unsigned flags = 0;
+    lgi_json_member *m;
+    rc = read_string(ps, p, &key, &key_len, &flags, &p);
+    if (rc != LG_OK) return rc;
+    m = push_member(ps);
+    if (!m) return fail_nomem(ps, p);
+    m->key = key;
+    m->key_len = key_len;
+    m->flags = flags;
+    ps->in_value = 1;
+    p = skip_ws(ps, p);
+    if (p >= end || *p != ':') return fail(ps, LG_ESYNTAX, p, "expected ':' after an object key");
+    p++;
+    goto value;
+  }
+}
+
+int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
+                   lg_error *err) {
+  parser ps;
+  int rc;
+  if (!arena || !root || (!text && len > 0))
+    return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "lgi_json_parse needs an arena, text and a root",
+                         (const char *)NULL);
+  memset(&ps, 0, sizeof ps);
+  ps.start = (const unsigned char *)(text ? text : "");
+  ps.end = ps.start + len;
+  ps.line_start = ps.start;
+  ps.line = 1;
+  ps.arena = arena;
+  ps.alloc = arena->alloc;
+  ps.err = err;
+  rc = run(&ps);
+  if (rc == LG_OK) {
+    lgi_json *top = lgi_arena_alloc(arena, sizeof *top);
+    if (top) {
+      *top = ps.root;
+      *root = top;
+    } else {
+      rc = fail_nomem(&ps, ps.end);
+    }
+  }
+  lgi_free(ps.alloc, ps.items, ps.citems * sizeof(lgi_json));
+  lgi_free(ps.alloc, ps.mems, ps.cmems * sizeof(lgi_json_member));
+  lgi_free(ps.alloc, ps.htab, ps.chtab * sizeof(uint32_t));
+  return rc;
+}
+
+const lgi_json *lgi_json_get(const lgi_json *obj, const char *key) {
+  size_t i, n;
+  if (!obj || !key || obj->type != LGI_JSON_OBJECT) return NULL;
+  n = strlen(key);
+  for (i = 0; i < obj->len; i++) {
+    const lgi_json_member *m = &obj->u.members[i];
+    if (m->key_len == n && memcmp(m->key, key, n) == 0) return &m->value;
+  }
+  return NULL;
+}
