@@ -106,7 +106,12 @@ static int read_file(lg_catalog *cat, FILE *f, char **out, size_t *out_len, size
     end = ftell(f);
     if (fseek(f, 0, SEEK_SET) != 0) end = -1;
   }
-  if (end > 0 && (unsigned long)end > LGI_MAX_PACK) return LG_ELIMIT;
+  if (end > 0 && (unsigned long)end > LGI_MAX_PACK) {
+    /* Too big, unless it cannot be read at all (a directory reports a
+     * huge size on some systems). */
+    char c;
+    return fread(&c, 1, 1, f) == 1 ? LG_ELIMIT : LG_EIO;
+  }
   for (;;) {
     size_t got;
     if (len == cap) {
@@ -154,7 +159,15 @@ int lg_catalog_load_file(lg_catalog *cat, const char *path, lg_error *err) {
   if (!cat || !path)
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "the catalogue and the path must not be NULL",
                          (const char *)NULL);
-  lgi_quote(q, path, strlen(path));
+  {
+    /* The end of a long path names the file; keep that. */
+    size_t n = strlen(path), from = n > LGI_QUOTE_MAX - 4 ? n - (LGI_QUOTE_MAX - 4) : 0;
+    while (from > 0 && ((unsigned char)path[from] & 0xC0) == 0x80) from++;
+    lgi_quote(q + (from ? 3 : 0), path + from, n - from);
+    if (from) {
+      memcpy(q, "\"...", 4);
+    }
+  }
   f = fopen(path, "rb");
   if (!f)
     return lgi_error_set(err, LG_EIO, 0, 0, 0, "", "the file ", q, " could not be opened",

@@ -334,6 +334,24 @@ static int is_num_id(const char *s, size_t n) {
   return 1;
 }
 
+/* Reads identifiers [0-9A-Za-z-]+ separated by dots from `i`; returns where
+ * they end, or n + 1 when one is empty. A pre-release stops at '+'. */
+static size_t semver_idents(const char *s, size_t n, size_t i, int pre) {
+  for (;;) {
+    size_t start = i;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+                     (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-'))
+      i++;
+    if (i == start) return n + 1;
+    if (i < n && s[i] == '.') {
+      i++;
+      continue;
+    }
+    if (i == n || (pre && s[i] == '+')) return i;
+    return n + 1;
+  }
+}
+
 /* Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH[-pre.release][+build]. */
 static int version_valid(const char *s, size_t n) {
   size_t i = 0, part, start;
@@ -347,18 +365,10 @@ static int version_valid(const char *s, size_t n) {
       i++;
     }
   }
-  while (i < n) { /* dot-separated identifiers after '-' and then '+' */
-    char lead = s[i++];
-    if (lead != '-' && lead != '+' && lead != '.') return 0;
-    start = i;
-    while (i < n && s[i] != '.' && s[i] != '+') {
-      char c = s[i];
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'))
-        return 0;
-      i++;
-    }
-    if (i == start) return 0;
-  }
+  /* then "-" pre-release, then "+" build: dot-separated identifiers */
+  if (i < n && s[i] == '-') i = semver_idents(s, n, i + 1, 1);
+  if (i < n && s[i] == '+') i = semver_idents(s, n, i + 1, 0);
+  if (i != n) return 0;
   return 1;
 }
 
