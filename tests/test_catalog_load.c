@@ -95,7 +95,8 @@ static void every_bad_pack_reports_status_line_column_and_pointer(void **state) 
   (void)state;
   assert_non_null(f);
   while (fgets(line, sizeof line, f)) {
-    char *field[7], *p = line, path[512], expect_msg[300];
+    char *field[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    char *p = line, path[2048], expect_msg[1100];
     size_t n = 0;
     lg_catalog *cat = empty_catalog();
     lg_error err;

@@ -82,11 +82,12 @@ int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err
   lgi_arena_init(&tree, &cat->alloc);
   rc = lgi_json_parse(&tree, json, len, &root, err);
   if (rc == LG_OK) rc = lgi_pack_load(&ld, root);
+  /* Freed before the index is built, which can then reuse the memory. */
+  lgi_arena_free(&tree);
   if (rc == LG_OK) {
     rc = lgi_index_build(&cat->alloc, ld.next.entries, ld.next.n_entries, &ld.next.index);
     if (rc != LG_OK) rc = nomem(err);
   }
-  lgi_arena_free(&tree);
   if (rc != LG_OK) {
     lgi_index_free(&cat->alloc, ld.next.index);
     lgi_state_free_arrays(&cat->alloc, &ld.next);
@@ -154,19 +155,19 @@ int lg_catalog_load_file(lg_catalog *cat, const char *path, lg_error *err) {
   FILE *f;
   char *buf = NULL;
   size_t len = 0, cap = 0;
-  char q[LGI_QUOTE_MAX + 8];
+  char q[LGI_QUOTE_MAX + 16];
   int rc;
   if (!cat || !path)
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "the catalogue and the path must not be NULL",
                          (const char *)NULL);
   {
     /* The end of a long path names the file; keep that. */
+    char tail[LGI_QUOTE_MAX + 8];
     size_t n = strlen(path), from = n > LGI_QUOTE_MAX - 4 ? n - (LGI_QUOTE_MAX - 4) : 0;
-    while (from > 0 && ((unsigned char)path[from] & 0xC0) == 0x80) from++;
-    lgi_quote(q + (from ? 3 : 0), path + from, n - from);
-    if (from) {
-      memcpy(q, "\"...", 4);
-    }
+    while (from > 0 && from < n && ((unsigned char)path[from] & 0xC0) == 0x80) from++;
+    lgi_quote(tail, path + from, n - from);
+    strcpy(q, from ? "\"..." : "\"");
+    strcat(q, tail + 1);
   }
   f = fopen(path, "rb");
   if (!f)

@@ -12,6 +12,15 @@
  *
  * Load order inside a pack: entries, then instruments, then plans, so a
  * section can look up what came before it, in this pack or an earlier one.
+ *
+ * The JSON tree lives only while the pack loads (it is freed before the
+ * load returns, whatever the outcome): keep nothing that points into it;
+ * copy strings with lgi_load_string or into lgi_load_arena. Each element of
+ * "instruments" and "plans" is checked to be an object before its loader
+ * is called, and the whole pack has been checked for repeated keys and
+ * \u0000 already (lgi_load_check_keys still reports unknown members).
+ * A loader that returns LG_OK must set *out; the id it reports must be
+ * unique among the pack's elements of that kind (the catalogue checks).
  */
 #ifndef LETGO_SRC_CATALOG_H
 #define LETGO_SRC_CATALOG_H

@@ -90,6 +90,9 @@ int lgi_pack_load(lgi_load *ld, const lgi_json *root);
 /* The instrument or template `id` with fallback from `locale`; NULL when none. */
 const void *lgi_named_find(const lgi_state *st, const lgi_named *list, size_t n, const char *id,
                            const char *locale);
+/* lgi_load_string that also gives the length. */
+int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
+                      unsigned field_flags, const char **out, size_t *len);
 /* Quotes a value for a message: "value", cut and with controls replaced. */
 #define LGI_QUOTE_MAX 48
 void lgi_quote(char out[LGI_QUOTE_MAX + 8], const char *s, size_t n);

@@ -221,13 +221,16 @@ int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
   if (!e) return nomem(ld, path);
   memset(e, 0, sizeof *e);
   if ((rc = lgi_load_check_keys(ld, node, path, known)) != LG_OK) return rc;
-  rc = lgi_load_string(ld, node, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &e->id);
+  rc = lgi_load_string_n(ld, node, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &e->id,
+                         &e->id_len);
   if (rc != LG_OK) return rc;
   rc = load_choice(ld, node, "kind", path, 1, kinds, kind_list, "kind", &e->kind);
   if (rc != LG_OK) return rc;
-  rc = lgi_load_string(ld, node, "title", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->title);
+  rc = lgi_load_string_n(ld, node, "title", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->title,
+                         &e->title_len);
   if (rc != LG_OK) return rc;
-  rc = lgi_load_string(ld, node, "body", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->body);
+  rc = lgi_load_string_n(ld, node, "body", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->body,
+                         &e->body_len);
   if (rc != LG_OK) return rc;
   if ((rc = load_names(ld, node, "tags", path, 0, &e->tags, &e->tag_count)) != LG_OK) return rc;
   rc = load_choice(ld, node, "phase", path, 0, phases, phase_list, "phase", &e->phase);
@@ -242,9 +245,6 @@ int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
   e->locale = ld->locale;
   e->loc = ld->loc;
   e->pack = ld->serial;
-  e->id_len = strlen(e->id);
-  e->title_len = strlen(e->title);
-  e->body_len = strlen(e->body);
   e->hash = lgi_catalog_hash(e->id, e->id_len);
   *replaced = lgi_state_put(&ld->next, e);
   return LG_OK;

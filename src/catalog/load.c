@@ -191,23 +191,44 @@ static int check_string(lgi_load *ld, const lgi_json *v, const lgi_path *path, u
   return LG_OK;
 }
 
-int lgi_load_string(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
-                    unsigned field_flags, const char **out) {
-  const lgi_json *v = lgi_json_get(obj, key);
+static int check_string_at(lgi_load *ld, const lgi_json *v, const char *key, lgi_path *path,
+                           unsigned flags) {
   size_t mark;
   int rc;
+  /* The common case, a good string, needs no path. */
+  if (v->type == LGI_JSON_STRING && !(v->flags & LGI_JSON_HAS_NUL) &&
+      !((flags & (LGI_FIELD_TEXT | LGI_FIELD_ID)) && v->len == 0) &&
+      !((flags & LGI_FIELD_ID) && !lgi_is_id(v->u.str, v->len)) &&
+      (!(flags & LGI_FIELD_TEXT) || (memchr(v->u.str, '{', v->len) == NULL &&
+                                     memchr(v->u.str, '}', v->len) == NULL)))
+    return LG_OK;
+  mark = lgi_path_push_key(path, key, strlen(key));
+  rc = check_string(ld, v, path, flags);
+  lgi_path_pop(path, mark);
+  return rc;
+}
+
+int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
+                      unsigned field_flags, const char **out, size_t *len) {
+  const lgi_json *v = lgi_json_get(obj, key);
+  int rc;
   *out = NULL;
+  *len = 0;
   if (!v) {
     if (!(field_flags & LGI_FIELD_REQUIRED)) return LG_OK;
     return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key,
                          "\" is missing", (const char *)NULL);
   }
-  mark = lgi_path_push_key(path, key, strlen(key));
-  rc = check_string(ld, v, path, field_flags);
-  lgi_path_pop(path, mark);
-  if (rc != LG_OK) return rc;
+  if ((rc = check_string_at(ld, v, key, path, field_flags)) != LG_OK) return rc;
   *out = lgi_arena_strndup(&ld->arena, v->u.str, v->len);
+  *len = v->len;
   return *out ? LG_OK : nomem(ld);
+}
+
+int lgi_load_string(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
+                    unsigned field_flags, const char **out) {
+  size_t len;
+  return lgi_load_string_n(ld, obj, key, path, field_flags, out, &len);
 }
 
 int lgi_load_check_keys(lgi_load *ld, const lgi_json *obj, lgi_path *path,
