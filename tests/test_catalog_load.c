@@ -176,6 +176,21 @@ static void limits_are_elimit(void **state) {
   for (i = 0; i < 64; i++) deep[n++] = ']';
   deep[n++] = '}';
   assert_int_equal(lg_catalog_load(cat, deep, n, &err), LG_ELIMIT);
+  /* One string over 1 MiB. */
+  {
+    size_t big = ((size_t)1 << 20) + 1, m = 0;
+    char *json = malloc(big + 200);
+    assert_non_null(json);
+    m += (size_t)sprintf(json, "{\"format\":\"letgo-pack/1\",\"x-big\":\"");
+    memset(json + m, 'a', big);
+    m += big;
+    m += (size_t)sprintf(json + m, "\"}");
+    assert_int_equal(lg_catalog_load(cat, json, m, &err), LG_ELIMIT);
+    assert_int_equal(err.line, 1);
+    memcpy(json + m - 3, "\"}", 2); /* one byte shorter: exactly 1 MiB is allowed */
+    assert_int_equal(lg_catalog_load(cat, json, m - 1, &err), LG_ESCHEMA); /* no id */
+    free(json);
+  }
   /* The size limit is checked before a byte is read. */
   assert_int_equal(lg_catalog_load(cat, "{}", (size_t)256 << 20 | 1, &err), LG_ELIMIT);
   assert_int_equal(err.status, LG_ELIMIT);
@@ -410,8 +425,10 @@ static int builtin_journey(lgt_alloc *t, void *ctx) {
 }
 
 static void the_builtin_catalogue_survives_every_allocation_failure(void **state) {
+  size_t points;
   (void)state;
-  lgt_alloc_every_failure(builtin_journey, NULL);
+  points = lgt_alloc_every_failure(builtin_journey, NULL);
+  assert_true(points >= 20);
 }
 
 /* ---- files, arguments, the built-in packs ---------------------------------------------- */
