@@ -19,8 +19,9 @@
  * "instruments" and "plans" is checked to be an object before its loader
  * is called, and the whole pack has been checked for repeated keys and
  * \u0000 already (lgi_load_check_keys still reports unknown members).
- * A loader that returns LG_OK must set *out; the id it reports must be
- * unique among the pack's elements of that kind (the catalogue checks).
+ * A loader that returns LG_OK must set *out. The catalogue rejects a
+ * second element with the same id in one pack, and lets one replace an
+ * earlier pack's element with the same id and locale.
  */
 #ifndef LETGO_SRC_CATALOG_H
 #define LETGO_SRC_CATALOG_H
