@@ -93,6 +93,8 @@ const void *lgi_named_find(const lgi_state *st, const lgi_named *list, size_t n,
 /* lgi_load_string that also gives the length. */
 int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                       unsigned field_flags, const char **out, size_t *len);
+/* "a number", "a list", ... for messages. */
+const char *lgi_json_type_name(const lgi_json *v);
 /* Quotes a value for a message: "value", cut and with controls replaced. */
 #define LGI_QUOTE_MAX 48
 void lgi_quote(char out[LGI_QUOTE_MAX + 8], const char *s, size_t n);
@@ -188,7 +190,7 @@ enum { LGI_TEXT_OK, LGI_TEXT_UNKNOWN, LGI_TEXT_UNTERMINATED, LGI_TEXT_LONE_CLOSE
 int lgi_text_next(const char *s, size_t n, size_t *pos, lgi_piece *piece, int *problem);
 /* The placeholder's name ("they_are"), for messages. */
 const char *lgi_placeholder_name(int ph);
-/* "{name}, {partner}, ..." for messages. */
-const char *lgi_placeholder_list(void);
+/* The placeholder name closest to a misspelt one, or NULL. */
+const char *lgi_placeholder_suggest(const char *s, size_t n);
 
 #endif /* LETGO_SRC_CATALOG_IMPL_H */

@@ -145,7 +145,8 @@ static int load_names(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
     const lgi_json *item = &v->u.items[i];
     m2 = lgi_path_push_index(path, i);
     if (item->type != LGI_JSON_STRING)
-      return lgi_load_fail(ld, LG_ESCHEMA, item, path, "must be a string", (const char *)NULL);
+      return lgi_load_fail(ld, LG_ESCHEMA, item, path, "must be a string, not ",
+                           lgi_json_type_name(item), (const char *)NULL);
     if (regions && !is_region(item->u.str, item->len)) {
       lgi_quote(q, item->u.str, item->len);
       return lgi_load_fail(ld, LG_ESCHEMA, item, path, q,

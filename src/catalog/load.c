@@ -76,7 +76,7 @@ static int nomem(lgi_load *ld) {
                        (const char *)NULL);
 }
 
-static const char *type_name(const lgi_json *v) {
+const char *lgi_json_type_name(const lgi_json *v) {
   switch (v->type) {
   case LGI_JSON_NULL: return "null";
   case LGI_JSON_FALSE:
@@ -151,13 +151,20 @@ static int check_text(lgi_load *ld, const lgi_json *v, const lgi_path *path) {
   if (r == 0) return LG_OK;
   if (problem == LGI_TEXT_UNKNOWN) {
     char named[LGI_QUOTE_MAX + 8];
+    const char *near = lgi_placeholder_suggest(piece.s, piece.n);
     lgi_quote(q, piece.s, piece.n);
     /* show it with its braces, as written */
     named[0] = '{';
     memcpy(named + 1, q + 1, strlen(q) - 2);
     strcpy(named + strlen(q) - 1, "}");
+    if (near)
+      return lgi_load_fail(ld, LG_ESCHEMA, v, path, "unknown placeholder ", named,
+                           "; did you mean {", near, "}? (write \"{{\" for a literal brace)",
+                           (const char *)NULL);
     return lgi_load_fail(ld, LG_ESCHEMA, v, path, "unknown placeholder ", named,
-                         "; the placeholders are ", lgi_placeholder_list(), (const char *)NULL);
+                         "; use {name}, {partner}, {they}, {them}, {their} or another listed "
+                         "in docs/pack-format.md (\"{{\" prints a brace)",
+                         (const char *)NULL);
   }
   if (problem == LGI_TEXT_UNTERMINATED) {
     lgi_quote(q, piece.s, piece.n);
@@ -173,7 +180,7 @@ static int check_text(lgi_load *ld, const lgi_json *v, const lgi_path *path) {
 static int check_string(lgi_load *ld, const lgi_json *v, const lgi_path *path, unsigned flags) {
   char q[LGI_QUOTE_MAX + 8];
   if (v->type != LGI_JSON_STRING)
-    return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must be a string, not ", type_name(v),
+    return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must be a string, not ", lgi_json_type_name(v),
                          (const char *)NULL);
   if (v->flags & LGI_JSON_HAS_NUL)
     return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must not contain the character \\u0000",
@@ -406,7 +413,7 @@ static int check_format(lgi_load *ld, const lgi_json *root, lgi_path *path) {
   mark = lgi_path_push_key(path, "format", 6);
   if (f->type != LGI_JSON_STRING) {
     rc = lgi_load_fail(ld, LG_ESCHEMA, f, path, "must be the string \"" PACK_FORMAT "\", not ",
-                       type_name(f), (const char *)NULL);
+                       lgi_json_type_name(f), (const char *)NULL);
   } else if (f->len != sizeof PACK_FORMAT - 1 || memcmp(f->u.str, PACK_FORMAT, f->len) != 0) {
     lgi_quote(q, f->u.str, f->len);
     rc = lgi_load_fail(ld, LG_EVERSION, f, path, q,
@@ -426,7 +433,7 @@ static int check_list(lgi_load *ld, const lgi_json *root, const char *key, lgi_p
   if (!v) return LG_OK;
   mark = lgi_path_push_key(path, key, strlen(key));
   if (v->type != LGI_JSON_ARRAY) {
-    rc = lgi_load_fail(ld, LG_ESCHEMA, v, path, "must be a list [...], not ", type_name(v),
+    rc = lgi_load_fail(ld, LG_ESCHEMA, v, path, "must be a list [...], not ", lgi_json_type_name(v),
                        (const char *)NULL);
   }
   for (i = 0; rc == LG_OK && i < v->len; i++) {
@@ -434,7 +441,7 @@ static int check_list(lgi_load *ld, const lgi_json *root, const char *key, lgi_p
     if (item->type != LGI_JSON_OBJECT) {
       size_t m2 = lgi_path_push_index(path, i);
       rc = lgi_load_fail(ld, LG_ESCHEMA, item, path, "must be an object {...}, not ",
-                         type_name(item), (const char *)NULL);
+                         lgi_json_type_name(item), (const char *)NULL);
       lgi_path_pop(path, m2);
     }
   }
@@ -597,7 +604,7 @@ int lgi_pack_load(lgi_load *ld, const lgi_json *root) {
   ld->root = root;
   if (root->type != LGI_JSON_OBJECT)
     return lgi_load_fail(ld, LG_ESCHEMA, root, &path, "a pack must be a JSON object {...}, not ",
-                         type_name(root), (const char *)NULL);
+                         lgi_json_type_name(root), (const char *)NULL);
   if ((rc = check_format(ld, root, &path)) != LG_OK) return rc;
   if ((rc = check_anywhere(ld, root)) != LG_OK) return rc;
   if ((rc = load_header(ld, root, &path)) != LG_OK) return rc;
