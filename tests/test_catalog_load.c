@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "catalog/catalog_impl.h"
 #include "letgo/letgo.h"
 #include "test_alloc.h"
 
@@ -431,6 +432,90 @@ static void the_builtin_catalogue_survives_every_allocation_failure(void **state
   assert_true(points >= 20);
 }
 
+/* ---- the helpers section loaders (assess/, plan/) use ---------------------- */
+
+static void section_helpers_check_copy_and_report(void **state) {
+  static const char obj_json[] =
+      "{\"id\": \"one-sided\", \"text\": \"Hi {name}\", \"bad\": \"{nope}\", \"n\": 5,\n"
+      " \"empty\": \"\", \"nul\": \"a\\u0000b\", \"Id\": \"Bad Id\", \"x-ok\": 1}";
+  static const char *const known[] = {"id", "text", "bad", "n", "empty", "nul", NULL};
+  lg_catalog *cat = empty_catalog();
+  lgi_load ld;
+  lgi_arena tree;
+  const lgi_json *obj = NULL;
+  lgi_path path;
+  lg_error err;
+  const char *s = NULL;
+  (void)state;
+  assert_int_equal(load_str(cat, pack_a, NULL), LG_OK);
+  memset(&ld, 0, sizeof ld);
+  ld.cat = cat;
+  ld.err = &err;
+  ld.serial = 99;
+  ld.locale = "en";
+  lgi_arena_init(&ld.arena, lgi_catalog_alloc(cat));
+  lgi_arena_init(&tree, lgi_catalog_alloc(cat));
+  assert_int_equal(lgi_state_begin(lgi_catalog_alloc(cat), &cat->st, &ld.next, 0, 0, 0), LG_OK);
+  assert_int_equal(lgi_json_parse(&tree, obj_json, strlen(obj_json), &obj, NULL), LG_OK);
+  lgi_path_init(&path);
+  lgi_path_push_key(&path, "instruments", 11);
+  lgi_path_push_index(&path, 0);
+
+  assert_int_equal(lgi_load_string(&ld, obj, "id", &path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &s),
+                   LG_OK);
+  assert_string_equal(s, "one-sided");
+  assert_ptr_not_equal(s, lgi_json_get(obj, "id")->u.str); /* a copy in the pack's arena */
+  assert_int_equal(lgi_load_string(&ld, obj, "text", &path, LGI_FIELD_TEXT, &s), LG_OK);
+  assert_string_equal(s, "Hi {name}");
+  assert_int_equal(lgi_load_string(&ld, obj, "empty", &path, 0, &s), LG_OK);
+  assert_string_equal(s, "");
+  assert_int_equal(lgi_load_string(&ld, obj, "missing", &path, 0, &s), LG_OK);
+  assert_null(s);
+  assert_string_equal(path.s, "/instruments/0");
+
+  assert_int_equal(lgi_load_string(&ld, obj, "missing", &path, LGI_FIELD_REQUIRED, &s), LG_ESCHEMA);
+  assert_string_equal(err.path, "/instruments/0");
+  assert_string_equal(err.message, "/instruments/0: the required member \"missing\" is missing");
+  assert_int_equal(err.line, 1);
+  assert_int_equal(err.column, 1);
+  assert_int_equal(lgi_load_string(&ld, obj, "bad", &path, LGI_FIELD_TEXT, &s), LG_ESCHEMA);
+  assert_string_equal(err.path, "/instruments/0/bad");
+  assert_int_equal(err.column, 49);
+  assert_int_equal(lgi_load_string(&ld, obj, "bad", &path, 0, &s), LG_OK); /* not a text */
+  assert_int_equal(lgi_load_string(&ld, obj, "n", &path, 0, &s), LG_ESCHEMA);
+  assert_string_equal(err.message, "/instruments/0/n: must be a string, not a number");
+  assert_int_equal(lgi_load_string(&ld, obj, "empty", &path, LGI_FIELD_TEXT, &s), LG_ESCHEMA);
+  assert_string_equal(err.message, "/instruments/0/empty: must not be empty");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(lgi_load_string(&ld, obj, "nul", &path, 0, &s), LG_ESCHEMA);
+  assert_int_equal(lgi_load_string(&ld, obj, "Id", &path, LGI_FIELD_ID, &s), LG_ESCHEMA);
+  assert_string_equal(err.path, "/instruments/0/Id");
+  assert_string_equal(path.s, "/instruments/0");
+
+  assert_int_equal(lgi_load_check_keys(&ld, obj, &path, known), LG_ESCHEMA);
+  assert_string_equal(err.path, "/instruments/0/Id");
+  assert_non_null(strstr(err.message, "unknown member \"Id\"; expected one of id, text, bad"));
+
+  assert_int_equal(lgi_load_fail(&ld, LG_ESCHEMA, lgi_json_get(obj, "n"), &path, "bands must ",
+                                 "ascend", (const char *)NULL),
+                   LG_ESCHEMA);
+  assert_string_equal(err.message, "/instruments/0: bands must ascend");
+  assert_int_equal(err.column, 64);
+
+  assert_string_equal(lg_entry_body(lgi_load_find_entry(&ld, "tip.b")), "b1");
+  assert_null(lgi_load_find_entry(&ld, "tip.none"));
+  assert_null(lgi_load_find_instrument(&ld, "one-sided"));
+  assert_ptr_equal(lgi_load_catalog(&ld), cat);
+  assert_ptr_equal(lgi_load_alloc(&ld), lgi_catalog_alloc(cat));
+  assert_ptr_equal(lgi_load_arena(&ld), &ld.arena);
+  assert_string_equal(lgi_load_locale(&ld), "en");
+
+  lgi_state_free_arrays(lgi_catalog_alloc(cat), &ld.next);
+  lgi_arena_free(&ld.arena);
+  lgi_arena_free(&tree);
+  lg_catalog_free(cat);
+}
+
 /* ---- files, arguments, the built-in packs ---------------------------------------------- */
 
 static void load_file_reports_missing_files_as_eio(void **state) {
@@ -550,6 +635,7 @@ int main(void) {
       cmocka_unit_test(a_failed_load_changes_nothing),
       cmocka_unit_test(allocation_failures_anywhere_leave_the_catalogue_whole),
       cmocka_unit_test(the_builtin_catalogue_survives_every_allocation_failure),
+      cmocka_unit_test(section_helpers_check_copy_and_report),
       cmocka_unit_test(load_file_reports_missing_files_as_eio),
       cmocka_unit_test(load_file_reads_through_the_allocator),
       cmocka_unit_test(null_arguments_are_einval),
