@@ -38,7 +38,9 @@ typedef struct lg_hit {
  * @param alloc  the allocator for everything the catalogue and the objects
  *               made from it allocate; copied; NULL uses libc
  * @param flags  0 or LG_CATALOG_EMPTY
- * @return LG_OK, LG_EINVAL (NULL out, unknown flag, half-set allocator) or LG_ENOMEM
+ * @return LG_OK, LG_EINVAL (NULL out, unknown flag, half-set allocator) or
+ *         LG_ENOMEM. (A built-in pack that fails validation would return its
+ *         status; the library's tests guarantee that never happens.)
  *
  * Ownership: free the catalogue with lg_catalog_free.
  * Thread-safety: safe from any thread.
