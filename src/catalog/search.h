@@ -20,6 +20,74 @@ void lgi_index_free(const lg_allocator *a, lgi_index *ix);
 /* Bytes the index holds (for the benchmark's heap figure). */
 size_t lgi_index_bytes(const lgi_index *ix);
 
+/* ---- the tokenizer (fold.c) -------------------------------------------- */
+
+/*
+ * Reads the next token of s[0..n) at or after *pos: skips separators, folds
+ * case and accents (see fold.c), writes at most `cap` bytes of the folded
+ * token to `out` and its full folded length to *len; *pos moves past it.
+ * The folded form is never longer than the raw bytes, so cap = n - *pos
+ * always holds a whole token. start/end (may be NULL) receive the raw span.
+ * Returns 1, or 0 when no token is left. Invalid UTF-8 separates tokens.
+ */
+int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, size_t *len,
+                   size_t *start, size_t *end);
+
+/* ---- the index (index.c), read by search.c ----------------------------- */
+
+#define LGI_BM25_K1 1.2
+#define LGI_BM25_B 0.75
+#define LGI_DOC_LABEL 1u /* kind "label": only found with kind:label */
+
+/* The entries of one locale, with their own BM25 statistics. */
+typedef struct lgi_ixloc {
+  const char *locale;        /* lowercase, borrowed from the first entry */
+  uint32_t ndocs;            /* entries, in catalogue order */
+  const lg_entry **docs;
+  double *knorm;             /* per doc: k1 * (1 - b + b * D / avgdl), as FTS5 computes it */
+  unsigned char *dflags;     /* per doc: LGI_DOC_* */
+  uint64_t ntokens;          /* tokens in all titles and bodies */
+  double avgdl;
+  /* The dictionary: an open-addressing hash of term ids. */
+  uint32_t nterms;
+  uint32_t hmask;            /* slots - 1 (a power of two minus one) */
+  uint32_t *slots;           /* term id + 1, 0 for empty */
+  uint32_t *soff;            /* nterms + 1 offsets into strs */
+  char *strs;                /* folded terms, back to back */
+  uint32_t *df;              /* entries holding each term */
+  /*
+   * Postings of term t: post[poff[t] .. poff[t + 1]), one per entry in
+   * catalogue order: varint(gap << 1 | x), gap = doc + 1 - previous doc + 1
+   * (0 before the first); x = 0 means once in the body only, x = 1 is
+   * followed by varint(title count) and varint(body count).
+   */
+  uint32_t *poff;            /* nterms + 1; a locale holds under 4 GiB of postings */
+  unsigned char *post;
+} lgi_ixloc;
+
+struct lgi_index {
+  size_t nloc;
+  lgi_ixloc *locs;
+  size_t bytes;
+};
+
+/* What the index needs of an entry (search.c fills it from lg_entry). */
+typedef struct lgi_index_doc {
+  const lg_entry *entry;
+  const char *locale; /* lowercase */
+  const char *title;
+  const char *body;
+  unsigned flags;     /* LGI_DOC_* */
+} lgi_index_doc;
+
+/* Builds an index over docs[0..n) (catalogue order). LG_OK or LG_ENOMEM. */
+int lgi_index_build_docs(const lg_allocator *a, const lgi_index_doc *docs, size_t n,
+                         lgi_index **out);
+/* The part of the index for a locale (ASCII case-insensitive); NULL when none. */
+const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale);
+/* The id of a folded term; returns 0 and sets *term when present. */
+int lgi_index_term(const lgi_ixloc *loc, const char *s, size_t n, uint32_t *term);
+
 /* What search.c needs from the catalogue (implemented in src/catalog/). */
 const lgi_index *lgi_catalog_index(const lg_catalog *cat);
 /* The entries in catalogue order; returns their count. */
