@@ -195,6 +195,7 @@ static int64_t add_field(builder *B, const char *s, uint32_t d, int title, uint3
 
 /* Pass 1 for doc d: tokenizes, appends its term list to tmp, sizes postings. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
+  int counted = !(doc->flags & LGI_DOC_LABEL);
   uint32_t nlocal = 0, j;
   int64_t nt, nb;
   unsigned char *p;
@@ -216,7 +217,7 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     if (x)
       ti->psize += varint_len(ti->cnt_t) + varint_len(ti->cnt_b);
     ti->last = d + 1;
-    ti->df++;
+    ti->df += (uint32_t)counted;
     p = varint_put(p, B->local[j]);
     p = varint_put(p, ti->cnt_t);
     p = varint_put(p, ti->cnt_b);
@@ -327,11 +328,15 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
     L->docs[d] = doc->entry;
     L->dflags[d] = (unsigned char)doc->flags;
     L->knorm[d] = (double)dl; /* the length for now; the normaliser below */
-    L->ntokens += dl;
+    if (doc->flags & LGI_DOC_LABEL) {
+      L->nlabels++;
+    } else {
+      L->ntokens += dl;
+    }
   }
   /* FTS5: avgdl = total / rows; k1 * (1 - b + b * D / avgdl). One
    * operation per statement so no compiler fuses them. */
-  L->avgdl = L->ntokens ? (double)L->ntokens / (double)nd : 1.0;
+  L->avgdl = L->ntokens ? (double)L->ntokens / (double)(nd - L->nlabels) : 1.0;
   for (d = 0; d < nd; d++) {
     const double k1 = LGI_BM25_K1, b = LGI_BM25_B;
     double bd = b * L->knorm[d];

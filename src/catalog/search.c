@@ -459,7 +459,7 @@ static void resolve_terms(query *q, const lgi_ixloc *L) {
     if (j == q->nterms) {
       qterm *t = &q->terms[q->nterms++];
       /* FTS5: log((nRow - nHit + 0.5) / (nHit + 0.5)), floored at 1e-6. */
-      int64_t nrow = (int64_t)L->ndocs, nhit = (int64_t)L->df[id];
+      int64_t nrow = (int64_t)(L->ndocs - L->nlabels), nhit = (int64_t)L->df[id];
       double a = (double)(nrow - nhit) + 0.5, b = (double)nhit + 0.5, idf;
       idf = log(a / b);
       if (idf <= 0.0)
@@ -480,7 +480,9 @@ static void resolve_terms(query *q, const lgi_ixloc *L) {
  * Picks the driving terms: for the group whose candidates are fewest, the
  * rarest term of each of its units. Returns how many (0: nothing matches).
  */
-static size_t pick_drivers(const query *q, uint32_t *drivers, uint64_t *bound) {
+static size_t pick_drivers(const query *q, const lgi_ixloc *L, uint32_t *drivers,
+                           uint64_t *bound) {
+  uint64_t extra = q->kind_label ? L->nlabels : 0; /* df leaves labels out */
   size_t g, u = 0, nd = 0, best_g = (size_t)-1;
   uint64_t best = UINT64_MAX;
   for (g = 0; g < q->ngroups; g++) {
@@ -491,7 +493,7 @@ static size_t pick_drivers(const query *q, uint32_t *drivers, uint64_t *bound) {
       size_t j;
       for (j = 0; j < un->count; j++) {
         int32_t t = q->toks[un->first + j].term;
-        uint64_t df = t < 0 ? 0 : q->terms[t].df;
+        uint64_t df = t < 0 ? 0 : q->terms[t].df + extra;
         if (df < m)
           m = df;
       }
@@ -553,7 +555,7 @@ static int rank(query *q, run *R) {
     return LG_ENOMEM;
   drivers = block;
   present = (unsigned char *)block + q->nterms * sizeof(uint32_t);
-  nd = pick_drivers(q, drivers, &bound);
+  nd = pick_drivers(q, L, drivers, &bound);
   if (nd == 0) {
     lgi_free(R->a, block, db);
     R->total = 0;

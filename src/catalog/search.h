@@ -46,6 +46,8 @@ typedef struct lgi_ixloc {
   const lg_entry **docs;
   double *knorm;             /* per doc: k1 * (1 - b + b * D / avgdl), as FTS5 computes it */
   unsigned char *dflags;     /* per doc: LGI_DOC_* */
+  /* BM25 statistics leave labels out: they are UI strings, not texts. */
+  uint32_t nlabels;          /* docs with LGI_DOC_LABEL */
   uint64_t ntokens;          /* tokens in all titles and bodies */
   double avgdl;
   /* The dictionary: an open-addressing hash of term ids. */
@@ -54,7 +56,7 @@ typedef struct lgi_ixloc {
   uint32_t *slots;           /* term id + 1, 0 for empty */
   uint32_t *soff;            /* nterms + 1 offsets into strs */
   char *strs;                /* folded terms, back to back */
-  uint32_t *df;              /* entries holding each term */
+  uint32_t *df;              /* entries holding each term, labels not counted */
   /*
    * Postings of term t: post[poff[t] .. poff[t + 1]), one per entry in
    * catalogue order: varint(gap << 1 | x), gap = doc + 1 - previous doc + 1
