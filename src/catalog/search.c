@@ -407,7 +407,7 @@ static void heap_push(heap_item *h, size_t *n, size_t cap, double score, uint32_
   h[i] = it;
 }
 
-/* Sorts the heap in place, worst first (reverse() then gives best first). */
+/* Sorts the heap in place, best first: the worst goes to the end each time. */
 static void heap_sort(heap_item *h, size_t n) {
   while (n > 1) {
     heap_item tmp = h[0];
@@ -415,15 +415,6 @@ static void heap_sort(heap_item *h, size_t n) {
     h[n - 1] = tmp;
     n--;
     sift_down(h, n, 0);
-  }
-}
-
-static void reverse(heap_item *h, size_t n) {
-  size_t i;
-  for (i = 0; i < n / 2; i++) {
-    heap_item tmp = h[i];
-    h[i] = h[n - 1 - i];
-    h[n - 1 - i] = tmp;
   }
 }
 
@@ -598,7 +589,6 @@ static int rank(query *q, run *R) {
         cur_next(&q->terms[drivers[i]].c);
   }
   heap_sort(heap, nheap);
-  reverse(heap, nheap);
   for (i = 0; i < nheap; i++) {
     R->hits[i].entry = L->docs[heap[i].doc];
     R->hits[i].score = heap[i].score;
