@@ -28,12 +28,23 @@ typedef struct term_info {
   uint64_t psize; /* bytes of its postings (pass 1), then the write cursor */
 } term_info;
 
+/*
+ * A build-time hash slot: the hash and the first 8 bytes of the term sit in
+ * the slot, so a lookup of a short term (most of them) touches one cache
+ * line. The final index keeps only term ids (lgi_ixloc.slots).
+ */
+typedef struct bslot {
+  uint32_t id1; /* term id + 1; 0 for empty */
+  uint32_t hash;
+  unsigned char key[8]; /* first bytes, zero-padded: the whole term when shorter than 8 */
+} bslot;
+
 typedef struct builder {
   const lg_allocator *a;
   term_info *ti;
   size_t ticap;
   uint32_t nterms;
-  uint32_t *slots;
+  bslot *slots;
   uint32_t hmask;
   char *strs;
   size_t scap, slen;
@@ -76,14 +87,36 @@ static uint64_t varint_get(const unsigned char **pp) {
   return v;
 }
 
-static uint32_t hash_term(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
+/* A 64-bit multiply-xorshift hash over 8-byte words (host order: hashes
+ * never leave the process). */
+static uint64_t load_key(const char *s, size_t n) {
+  uint64_t w = 0;
+  if (n >= 8) {
+    memcpy(&w, s, 8);
+  } else {
+    unsigned char b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t i;
+    for (i = 0; i < n; i++)
+      b[i] = (unsigned char)s[i];
+    memcpy(&w, b, 8);
   }
-  return h;
+  return w;
+}
+
+uint32_t lgi_index_hash(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+  for (;;) {
+    uint64_t w = load_key(s, n);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+    if (n <= 8)
+      break;
+    s += 8;
+    n -= 8;
+  }
+  h *= 0xC4CEB9FE1A85EC53u;
+  h ^= h >> 29;
+  return (uint32_t)h;
 }
 
 /* Grows *p (count elements of `size`) to at least `need`; 0 or -1. */
@@ -108,17 +141,18 @@ static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_
 }
 
 static int rehash(builder *B) {
-  uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, t;
-  uint32_t *ns = lgi_calloc(B->a, nslots, sizeof *ns);
+  uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, i;
+  bslot *ns = lgi_calloc(B->a, nslots, sizeof *ns);
   if (!ns || nslots == 0)
     return -1;
-  for (t = 0; t < B->nterms; t++) {
-    const char *s = B->strs + B->ti[t].soff;
-    size_t n = (t + 1 < B->nterms ? B->ti[t + 1].soff : (uint32_t)B->slen) - B->ti[t].soff;
-    uint32_t i = hash_term(s, n) & mask;
-    while (ns[i])
-      i = (i + 1) & mask;
-    ns[i] = t + 1;
+  for (i = 0; i <= B->hmask; i++) {
+    uint32_t j;
+    if (!B->slots[i].id1)
+      continue;
+    j = B->slots[i].hash & mask;
+    while (ns[j].id1)
+      j = (j + 1) & mask;
+    ns[j] = B->slots[i];
   }
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
   B->slots = ns;
@@ -133,12 +167,21 @@ static size_t term_len(const builder *B, uint32_t t) {
 
 /* The id of the folded token s[0..n), added when new. 0 or -1 (no memory). */
 static int intern(builder *B, const char *s, size_t n, uint32_t *out) {
-  uint32_t i = hash_term(s, n) & B->hmask, t;
-  while (B->slots[i]) {
-    t = B->slots[i] - 1;
-    if (term_len(B, t) == n && memcmp(B->strs + B->ti[t].soff, s, n) == 0) {
-      *out = t;
-      return 0;
+  uint32_t h = lgi_index_hash(s, n), i = h & B->hmask, t;
+  uint64_t key = load_key(s, n);
+  bslot *sl;
+  for (;;) {
+    uint64_t k;
+    sl = &B->slots[i];
+    if (!sl->id1)
+      break;
+    memcpy(&k, sl->key, 8);
+    if (sl->hash == h && k == key) {
+      t = sl->id1 - 1;
+      if (n < 8 || (term_len(B, t) == n && memcmp(B->strs + B->ti[t].soff, s, n) == 0)) {
+        *out = t;
+        return 0;
+      }
     }
     i = (i + 1) & B->hmask;
   }
@@ -152,13 +195,13 @@ static int intern(builder *B, const char *s, size_t n, uint32_t *out) {
   B->ti[t].soff = (uint32_t)B->slen;
   memcpy(B->strs + B->slen, s, n);
   B->slen += n;
-  B->slots[i] = t + 1;
+  sl->id1 = t + 1;
+  sl->hash = h;
+  memcpy(sl->key, &key, 8);
   B->nterms++;
-  if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1 && rehash(B)) {
-    *out = t; /* the slot table is still consistent, only fuller */
-    return -1;
-  }
   *out = t;
+  if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1 && rehash(B))
+    return -1; /* the table is still consistent, only fuller */
   return 0;
 }
 
@@ -298,9 +341,25 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     d++;
   }
   L->post[total] = 0;
-  L->slots = B->slots; /* the hash is final: hand it over */
-  L->hmask = B->hmask;
-  B->slots = NULL;
+  /* The final table: ids only, at most half full. */
+  {
+    uint32_t nslots = 16, i;
+    while (nslots < 2 * (uint64_t)nt)
+      nslots *= 2;
+    L->slots = lgi_calloc(B->a, nslots, sizeof *L->slots);
+    if (!L->slots)
+      return -1;
+    L->hmask = nslots - 1;
+    for (i = 0; i <= B->hmask; i++) {
+      uint32_t j;
+      if (!B->slots[i].id1)
+        continue;
+      j = B->slots[i].hash & L->hmask;
+      while (L->slots[j])
+        j = (j + 1) & L->hmask;
+      L->slots[j] = B->slots[i].id1;
+    }
+  }
   return 0;
 }
 
@@ -435,7 +494,7 @@ const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale) {
 }
 
 int lgi_index_term(const lgi_ixloc *L, const char *s, size_t n, uint32_t *term) {
-  uint32_t i = hash_term(s, n) & L->hmask;
+  uint32_t i = lgi_index_hash(s, n) & L->hmask;
   while (L->slots[i]) {
     uint32_t t = L->slots[i] - 1;
     if (L->soff[t + 1] - L->soff[t] == n && memcmp(L->strs + L->soff[t], s, n) == 0) {

@@ -87,6 +87,8 @@ int lgi_index_build_docs(const lg_allocator *a, const lgi_index_doc *docs, size_
                          lgi_index **out);
 /* The part of the index for a locale (ASCII case-insensitive); NULL when none. */
 const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale);
+/* The dictionary's hash of a folded term. */
+uint32_t lgi_index_hash(const char *s, size_t n);
 /* The id of a folded term; returns 0 and sets *term when present. */
 int lgi_index_term(const lgi_ixloc *loc, const char *s, size_t n, uint32_t *term);
 
