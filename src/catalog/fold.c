@@ -89,17 +89,26 @@ static size_t cp_fold(uint32_t cp, char out[4]) {
   return lgi_utf8_encode(cp, out);
 }
 
-static int ascii_token_char(unsigned char c, char *folded) {
-  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-    *folded = (char)c;
-    return 1;
-  }
-  if (c >= 'A' && c <= 'Z') {
-    *folded = (char)(c + ('a' - 'A'));
-    return 1;
-  }
-  return 0;
-}
+/* ASCII folds: the lowercase letter or digit, 0 for a separator, 1 for a
+ * byte of a multi-byte character (classified by char_at). */
+static const unsigned char ascii_fold[256] = {
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+};
 
 /*
  * Classifies the character at s[i]: returns the bytes it takes (at least
@@ -112,7 +121,8 @@ static size_t char_at(const char *s, size_t n, size_t i, int *is_token, char out
   uint32_t cp;
   size_t k;
   if (c < 0x80) {
-    *is_token = ascii_token_char(c, out);
+    out[0] = (char)ascii_fold[c];
+    *is_token = out[0] != 0;
     *olen = (size_t)*is_token;
     return 1;
   }
@@ -129,51 +139,43 @@ static size_t char_at(const char *s, size_t n, size_t i, int *is_token, char out
 
 int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, size_t *len,
                    size_t *start, size_t *end) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = *pos;
   for (;;) {
-    size_t o = 0, b = 0;
-    /* Skip separators; ASCII first, as almost all text is. */
-    while (i < n) {
-      char f[4];
-      size_t fl, k;
-      int tok;
-      unsigned char c = (unsigned char)s[i];
-      if (c < 0x80) {
-        if (ascii_token_char(c, f))
-          break;
+    size_t o = 0, b, k, fl, j;
+    unsigned char f = 0;
+    char tmp[4];
+    int tok;
+    for (;;) { /* separators; ASCII in a tight loop */
+      while (i < n && (f = ascii_fold[u[i]]) == 0)
         i++;
-        continue;
+      if (i >= n) {
+        *pos = n;
+        return 0;
       }
-      k = char_at(s, n, i, &tok, f, &fl);
+      if (f != 1)
+        break;
+      k = char_at(s, n, i, &tok, tmp, &fl);
       if (tok)
         break;
       i += k;
     }
-    if (i >= n) {
-      *pos = n;
-      return 0;
-    }
     b = i;
-    while (i < n) {
-      unsigned char c = (unsigned char)s[i];
-      char f[4];
-      size_t fl, k, j;
-      int tok;
-      if (c < 0x80) {
-        if (!ascii_token_char(c, f))
-          break;
+    for (;;) {
+      while (i < n && (f = ascii_fold[u[i]]) > 1) {
         if (o < cap)
-          out[o] = f[0];
+          out[o] = (char)f;
         o++;
         i++;
-        continue;
       }
-      k = char_at(s, n, i, &tok, f, &fl);
+      if (i >= n || f == 0)
+        break;
+      k = char_at(s, n, i, &tok, tmp, &fl);
       if (!tok)
         break;
       for (j = 0; j < fl; j++)
         if (o + j < cap)
-          out[o + j] = f[j];
+          out[o + j] = tmp[j];
       o += fl;
       i += k;
     }
