@@ -17,40 +17,40 @@
 
 #include "catalog/search.h"
 
-/* Per-term state while building. */
-typedef struct term_info {
-  uint32_t soff;  /* where its text starts in strs */
-  uint32_t df;
-  uint32_t stamp; /* doc + 1 it was last seen in */
-  uint32_t cnt_t; /* occurrences in the current doc's title */
-  uint32_t cnt_b; /* ... and body */
-  uint32_t last;  /* doc + 1 of its last posting */
-  uint64_t psize; /* bytes of its postings (pass 1), then the write cursor */
-} term_info;
-
 /*
- * A build-time hash slot: the hash and the first 8 bytes of the term sit in
- * the slot, so a lookup of a short term (most of them) touches one cache
- * line. The final index keeps only term ids (lgi_ixloc.slots).
+ * A build-time hash slot holds everything pass 1 touches per token: the
+ * hash, the term's first 16 bytes (the whole term, zero-padded, when
+ * shorter), its counts in the current entry and its posting statistics.
+ * So a token costs one cache line, which matters: the dictionary is larger
+ * than the L2 cache and its tail terms miss. The final index keeps only
+ * term ids in its table (lgi_ixloc.slots).
  */
 typedef struct bslot {
-  uint32_t id1; /* term id + 1; 0 for empty */
+  uint32_t id1;   /* term id + 1; 0 for empty */
   uint32_t hash;
-  unsigned char key[8]; /* first bytes, zero-padded: the whole term when shorter than 8 */
+  uint32_t stamp; /* doc + 1 of the entry counted in ct, cb */
+  uint32_t ct;    /* occurrences in that entry's title */
+  uint32_t cb;    /* ... and body */
+  uint32_t last;  /* doc + 1 of its last posting */
+  uint32_t df;    /* entries, labels not counted */
+  uint32_t psize; /* bytes of its postings */
+  unsigned char key[16];
 } bslot;
+
+#define KEY_LEN 16
 
 typedef struct builder {
   const lg_allocator *a;
-  term_info *ti;
-  size_t ticap;
-  uint32_t nterms;
   bslot *slots;
   uint32_t hmask;
+  uint32_t nterms;
+  uint32_t *soff; /* per term: where its text starts in strs */
+  size_t socap;
   char *strs;
   size_t scap, slen;
-  uint32_t *local; /* distinct terms of the current doc */
+  uint32_t *local; /* slots of the current entry's distinct terms */
   size_t lcap;
-  unsigned char *tmp; /* pass-1 stream */
+  unsigned char *tmp; /* pass-1 stream: per entry, its (term, counts) */
   size_t tcap, tlen;
   char *fold; /* one folded token */
   size_t fcap;
@@ -89,6 +89,7 @@ static uint64_t varint_get(const unsigned char **pp) {
 
 /* A 64-bit multiply-xorshift hash over 8-byte words (host order: hashes
  * never leave the process). */
+/* The first 8 bytes of s (n of them when fewer), zero-padded. */
 static uint64_t load_key(const char *s, size_t n) {
   uint64_t w = 0;
   if (n >= 8) {
@@ -140,10 +141,14 @@ static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_
   return 0;
 }
 
-static int rehash(builder *B) {
+/* Doubles the table; the current entry's slot list follows its slots. */
+static int rehash(builder *B, uint32_t nlocal) {
   uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, i;
-  bslot *ns = lgi_calloc(B->a, nslots, sizeof *ns);
-  if (!ns || nslots == 0)
+  bslot *ns;
+  if (nslots == 0)
+    return -1;
+  ns = lgi_calloc(B->a, nslots, sizeof *ns);
+  if (!ns)
     return -1;
   for (i = 0; i <= B->hmask; i++) {
     uint32_t j;
@@ -154,6 +159,13 @@ static int rehash(builder *B) {
       j = (j + 1) & mask;
     ns[j] = B->slots[i];
   }
+  for (i = 0; i < nlocal; i++) {
+    const bslot *old = &B->slots[B->local[i]];
+    uint32_t j = old->hash & mask;
+    while (ns[j].id1 != old->id1)
+      j = (j + 1) & mask;
+    B->local[i] = j;
+  }
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
   B->slots = ns;
   B->hmask = mask;
@@ -161,47 +173,48 @@ static int rehash(builder *B) {
 }
 
 static size_t term_len(const builder *B, uint32_t t) {
-  uint32_t end = t + 1 < B->nterms ? B->ti[t + 1].soff : (uint32_t)B->slen;
-  return end - B->ti[t].soff;
+  uint32_t end = t + 1 < B->nterms ? B->soff[t + 1] : (uint32_t)B->slen;
+  return end - B->soff[t];
 }
 
-/* The id of the folded token s[0..n), added when new. 0 or -1 (no memory). */
-static int intern(builder *B, const char *s, size_t n, uint32_t *out) {
+/*
+ * The slot of the folded token s[0..n), added when new; *fresh is set for
+ * a new term. 0, or -1 when out of memory.
+ */
+static int intern(builder *B, const char *s, size_t n, uint32_t *slot) {
   uint32_t h = lgi_index_hash(s, n), i = h & B->hmask, t;
-  uint64_t key = load_key(s, n);
+  uint64_t k0 = load_key(s, n), k1 = n > 8 ? load_key(s + 8, n - 8) : 0;
   bslot *sl;
   for (;;) {
-    uint64_t k;
+    uint64_t a, b;
     sl = &B->slots[i];
     if (!sl->id1)
       break;
-    memcpy(&k, sl->key, 8);
-    if (sl->hash == h && k == key) {
-      t = sl->id1 - 1;
-      if (n < 8 || (term_len(B, t) == n && memcmp(B->strs + B->ti[t].soff, s, n) == 0)) {
-        *out = t;
-        return 0;
-      }
+    memcpy(&a, sl->key, 8);
+    memcpy(&b, sl->key + 8, 8);
+    if (sl->hash == h && a == k0 && b == k1 &&
+        (n < KEY_LEN || (term_len(B, sl->id1 - 1) == n &&
+                         memcmp(B->strs + B->soff[sl->id1 - 1], s, n) == 0))) {
+      *slot = i;
+      return 0;
     }
     i = (i + 1) & B->hmask;
   }
-  if (B->nterms == UINT32_MAX - 1 || B->slen + n >= UINT32_MAX)
+  if (B->nterms >= UINT32_MAX - 1 || B->slen + n >= UINT32_MAX)
     return -1;
-  if (grow(B->a, (void **)&B->ti, &B->ticap, (size_t)B->nterms + 1, sizeof *B->ti) ||
+  if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)B->nterms + 1, sizeof *B->soff) ||
       grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
     return -1;
-  t = B->nterms;
-  memset(&B->ti[t], 0, sizeof B->ti[t]);
-  B->ti[t].soff = (uint32_t)B->slen;
+  t = B->nterms++;
+  B->soff[t] = (uint32_t)B->slen;
   memcpy(B->strs + B->slen, s, n);
   B->slen += n;
+  memset(sl, 0, sizeof *sl);
   sl->id1 = t + 1;
   sl->hash = h;
-  memcpy(sl->key, &key, 8);
-  B->nterms++;
-  *out = t;
-  if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1 && rehash(B))
-    return -1; /* the table is still consistent, only fuller */
+  memcpy(sl->key, &k0, 8);
+  memcpy(sl->key + 8, &k1, 8);
+  *slot = i;
   return 0;
 }
 
@@ -213,24 +226,29 @@ static int64_t add_field(builder *B, const char *s, uint32_t d, int title, uint3
   if (grow(B->a, (void **)&B->fold, &B->fcap, n + 1, 1))
     return -1;
   while (lgi_token_next(s, n, &pos, B->fold, B->fcap, &flen, NULL, NULL)) {
-    uint32_t t;
-    term_info *ti;
-    if (intern(B, B->fold, flen, &t))
+    uint32_t i;
+    bslot *sl;
+    if (intern(B, B->fold, flen, &i))
       return -1;
-    ti = &B->ti[t];
-    if (ti->stamp != d + 1) {
+    sl = &B->slots[i];
+    if (sl->stamp != d + 1) {
       if (grow(B->a, (void **)&B->local, &B->lcap, (size_t)*nlocal + 1, sizeof *B->local))
         return -1;
-      ti = &B->ti[t];
-      ti->stamp = d + 1;
-      ti->cnt_t = 0;
-      ti->cnt_b = 0;
-      B->local[(*nlocal)++] = t;
+      sl->stamp = d + 1;
+      sl->ct = 0;
+      sl->cb = 0;
+      B->local[(*nlocal)++] = i;
+      /* Grow only between lookups, and keep the table at most half full. */
+      if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
+        if (rehash(B, *nlocal))
+          return -1;
+        sl = &B->slots[B->local[*nlocal - 1]];
+      }
     }
     if (title)
-      ti->cnt_t++;
+      sl->ct++;
     else
-      ti->cnt_b++;
+      sl->cb++;
     count++;
   }
   return count;
@@ -238,8 +256,7 @@ static int64_t add_field(builder *B, const char *s, uint32_t d, int title, uint3
 
 /* Pass 1 for doc d: tokenizes, appends its term list to tmp, sizes postings. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
-  int counted = !(doc->flags & LGI_DOC_LABEL);
-  uint32_t nlocal = 0, j;
+  uint32_t nlocal = 0, j, counted = !(doc->flags & LGI_DOC_LABEL);
   int64_t nt, nb;
   unsigned char *p;
   nt = add_field(B, doc->title, d, 1, &nlocal);
@@ -249,21 +266,24 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   if (nb < 0)
     return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
-  /* At most 5 + 3 * 10 bytes per term. */
-  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + 5 + (size_t)nlocal * 30, 1))
+  /* At most 5 + 3 * 5 bytes per term. */
+  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + 5 + (size_t)nlocal * 15, 1))
     return -1;
   p = varint_put(B->tmp + B->tlen, nlocal);
   for (j = 0; j < nlocal; j++) {
-    term_info *ti = &B->ti[B->local[j]];
-    uint64_t gap = (uint64_t)(d + 1 - ti->last), x = !(ti->cnt_t == 0 && ti->cnt_b == 1);
-    ti->psize += varint_len(gap << 1 | x);
+    bslot *sl = &B->slots[B->local[j]];
+    uint64_t gap = (uint64_t)(d + 1 - sl->last), x = !(sl->ct == 0 && sl->cb == 1);
+    uint64_t size = varint_len(gap << 1 | x);
     if (x)
-      ti->psize += varint_len(ti->cnt_t) + varint_len(ti->cnt_b);
-    ti->last = d + 1;
-    ti->df += (uint32_t)counted;
-    p = varint_put(p, B->local[j]);
-    p = varint_put(p, ti->cnt_t);
-    p = varint_put(p, ti->cnt_b);
+      size += varint_len(sl->ct) + varint_len(sl->cb);
+    if (sl->psize + size >= UINT32_MAX)
+      return -1;
+    sl->psize += (uint32_t)size;
+    sl->last = d + 1;
+    sl->df += counted;
+    p = varint_put(p, sl->id1 - 1);
+    p = varint_put(p, sl->ct);
+    p = varint_put(p, sl->cb);
   }
   B->tlen = (size_t)(p - B->tmp);
   return 0;
@@ -284,83 +304,101 @@ static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
 }
 
 static void free_builder(builder *B) {
-  lgi_free(B->a, B->ti, B->ticap * sizeof *B->ti);
   lgi_free(B->a, B->slots, B->slots ? ((size_t)B->hmask + 1) * sizeof *B->slots : 0);
+  lgi_free(B->a, B->soff, B->socap * sizeof *B->soff);
   lgi_free(B->a, B->strs, B->scap);
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
   lgi_free(B->a, B->tmp, B->tcap);
   lgi_free(B->a, B->fold, B->fcap);
 }
 
-/* Pass 2: the posting block, the final dictionary arrays. */
+/*
+ * Pass 2: the final dictionary arrays and the posting block. The write
+ * cursors live in the final poff array's space and a compact `last` array,
+ * which fit in cache where the slots do not.
+ */
 static int finish_locale(builder *B, lgi_ixloc *L) {
   const unsigned char *p = B->tmp, *end = B->tmp + B->tlen;
   uint64_t total = 0;
-  uint32_t t, d = 0, nt = B->nterms;
+  uint32_t t, d = 0, nt = B->nterms, i, nslots = 16;
+  uint32_t *cur = NULL, *last = NULL;
+  int rc = -1;
   L->nterms = nt;
   L->soff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->soff);
   L->df = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->df);
   L->poff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->poff);
-  if (!L->soff || !L->df || !L->poff)
-    return -1;
+  L->strs = lgi_malloc(B->a, B->slen + 1);
+  cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
+  last = lgi_calloc(B->a, (size_t)nt + 1, sizeof *last);
+  while (nslots < 2 * (uint64_t)nt)
+    nslots *= 2;
+  L->slots = lgi_calloc(B->a, nslots, sizeof *L->slots);
+  if (!L->soff || !L->df || !L->poff || !L->strs || !cur || !last || !L->slots)
+    goto done;
+  L->hmask = nslots - 1;
+  for (i = 0; i <= B->hmask; i++) {
+    const bslot *sl = &B->slots[i];
+    uint32_t j;
+    if (!sl->id1)
+      continue;
+    L->df[sl->id1 - 1] = sl->df;
+    cur[sl->id1 - 1] = sl->psize; /* sizes for now */
+    j = sl->hash & L->hmask;
+    while (L->slots[j])
+      j = (j + 1) & L->hmask;
+    L->slots[j] = sl->id1;
+  }
   for (t = 0; t < nt; t++) {
-    uint64_t sz = B->ti[t].psize;
-    L->soff[t] = B->ti[t].soff;
-    L->df[t] = B->ti[t].df;
+    uint64_t sz = cur[t];
+    L->soff[t] = B->soff[t];
     L->poff[t] = (uint32_t)total;
-    B->ti[t].psize = total;
-    B->ti[t].last = 0;
+    cur[t] = (uint32_t)total;
     total += sz;
     if (total >= UINT32_MAX)
-      return -1;
+      goto done;
   }
   L->soff[nt] = (uint32_t)B->slen;
   L->df[nt] = 0;
   L->poff[nt] = (uint32_t)total;
-  L->strs = lgi_malloc(B->a, B->slen + 1);
-  L->post = lgi_malloc(B->a, (size_t)total + 1);
-  if (!L->strs || !L->post)
-    return -1;
   memcpy(L->strs, B->strs, B->slen);
   L->strs[B->slen] = '\0';
+  L->post = lgi_malloc(B->a, (size_t)total + 1);
+  if (!L->post)
+    goto done;
   while (p < end) {
     uint64_t k = varint_get(&p), j;
     for (j = 0; j < k; j++) {
       uint32_t term = (uint32_t)varint_get(&p);
       uint64_t ct = varint_get(&p), cb = varint_get(&p);
-      term_info *ti = &B->ti[term];
-      uint64_t gap = (uint64_t)(d + 1 - ti->last), x = !(ct == 0 && cb == 1);
-      unsigned char *w = varint_put(L->post + ti->psize, gap << 1 | x);
+      uint64_t gap = (uint64_t)(d + 1 - last[term]), x = !(ct == 0 && cb == 1);
+      unsigned char *w = varint_put(L->post + cur[term], gap << 1 | x);
       if (x) {
         w = varint_put(w, ct);
         w = varint_put(w, cb);
       }
-      ti->psize = (uint64_t)(w - L->post);
-      ti->last = d + 1;
+      cur[term] = (uint32_t)(w - L->post);
+      last[term] = d + 1;
     }
     d++;
   }
   L->post[total] = 0;
-  /* The final table: ids only, at most half full. */
-  {
-    uint32_t nslots = 16, i;
-    while (nslots < 2 * (uint64_t)nt)
-      nslots *= 2;
-    L->slots = lgi_calloc(B->a, nslots, sizeof *L->slots);
-    if (!L->slots)
-      return -1;
-    L->hmask = nslots - 1;
-    for (i = 0; i <= B->hmask; i++) {
-      uint32_t j;
-      if (!B->slots[i].id1)
-        continue;
-      j = B->slots[i].hash & L->hmask;
-      while (L->slots[j])
-        j = (j + 1) & L->hmask;
-      L->slots[j] = B->slots[i].id1;
-    }
+  rc = 0;
+done:
+  if (rc) { /* leave nothing half made for free_locale */
+    lgi_free(B->a, L->soff, ((size_t)nt + 1) * sizeof *L->soff);
+    lgi_free(B->a, L->df, ((size_t)nt + 1) * sizeof *L->df);
+    lgi_free(B->a, L->poff, ((size_t)nt + 1) * sizeof *L->poff);
+    lgi_free(B->a, L->strs, B->slen + 1);
+    lgi_free(B->a, L->slots, (size_t)nslots * sizeof *L->slots);
+    lgi_free(B->a, L->post, (size_t)total + 1);
+    L->soff = L->df = L->poff = L->slots = NULL;
+    L->strs = NULL;
+    L->post = NULL;
+    L->nterms = 0;
   }
-  return 0;
+  lgi_free(B->a, cur, ((size_t)nt + 1) * sizeof *cur);
+  lgi_free(B->a, last, ((size_t)nt + 1) * sizeof *last);
+  return rc;
 }
 
 static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const uint32_t *which,
@@ -375,7 +413,7 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
   L->docs = lgi_malloc(a, (size_t)nd * sizeof *L->docs);
   L->knorm = lgi_malloc(a, (size_t)nd * sizeof *L->knorm);
   L->dflags = lgi_malloc(a, nd);
-  B.hmask = 1023;
+  B.hmask = 4095;
   B.slots = lgi_calloc(a, (size_t)B.hmask + 1, sizeof *B.slots);
   if (!L->docs || !L->knorm || !L->dflags || !B.slots)
     goto done;
