@@ -52,9 +52,19 @@ typedef struct builder {
   size_t lcap;
   unsigned char *tmp; /* pass-1 stream: per entry, its (term, counts) */
   size_t tcap, tlen;
-  char *fold; /* one folded token */
+  char *fold; /* the current entry's folded tokens, back to back */
   size_t fcap;
+  struct btok { uint32_t off, len, hash; } *toks; /* the current entry's tokens */
+  size_t tkcap;
 } builder;
+
+/* A hint to start loading a slot: lookups are memory-bound, and an entry's
+ * tokens are known before they are looked up, so their misses overlap. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 static size_t varint_len(uint64_t v) {
   size_t n = 1;
@@ -181,8 +191,8 @@ static size_t term_len(const builder *B, uint32_t t) {
  * The slot of the folded token s[0..n), added when new; *fresh is set for
  * a new term. 0, or -1 when out of memory.
  */
-static int intern(builder *B, const char *s, size_t n, uint32_t *slot) {
-  uint32_t h = lgi_index_hash(s, n), i = h & B->hmask, t;
+static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slot) {
+  uint32_t i = h & B->hmask, t;
   uint64_t k0 = load_key(s, n), k1 = n > 8 ? load_key(s + 8, n - 8) : 0;
   bslot *sl;
   for (;;) {
@@ -218,17 +228,35 @@ static int intern(builder *B, const char *s, size_t n, uint32_t *slot) {
   return 0;
 }
 
-/* Counts the tokens of one field into the current doc `d`; returns its
- * token count, or -1 when out of memory. */
-static int64_t add_field(builder *B, const char *s, uint32_t d, int title, uint32_t *nlocal) {
+/* Tokenizes one field into the entry's token list; -1 when out of memory. */
+static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
   size_t n = s ? strlen(s) : 0, pos = 0, flen;
   int64_t count = 0;
-  if (grow(B->a, (void **)&B->fold, &B->fcap, n + 1, 1))
+  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 1, 1))
     return -1;
-  while (lgi_token_next(s, n, &pos, B->fold, B->fcap, &flen, NULL, NULL)) {
+  while (lgi_token_next(s, n, &pos, B->fold + *fo, n, &flen, NULL, NULL)) {
+    struct btok *tk;
+    if (grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + 1, sizeof *B->toks))
+      return -1;
+    tk = &B->toks[(*ntok)++];
+    tk->off = (uint32_t)*fo;
+    tk->len = (uint32_t)flen;
+    tk->hash = lgi_index_hash(B->fold + *fo, flen);
+    *fo += flen;
+    count++;
+  }
+  return count;
+}
+
+/* Counts tokens[from, to) into doc `d`'s title or body counts. */
+static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int title,
+                        uint32_t *nlocal) {
+  size_t k;
+  for (k = from; k < to; k++) {
+    const struct btok *tk = &B->toks[k];
     uint32_t i;
     bslot *sl;
-    if (intern(B, B->fold, flen, &i))
+    if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i))
       return -1;
     sl = &B->slots[i];
     if (sl->stamp != d + 1) {
@@ -249,21 +277,26 @@ static int64_t add_field(builder *B, const char *s, uint32_t d, int title, uint3
       sl->ct++;
     else
       sl->cb++;
-    count++;
   }
-  return count;
+  return 0;
 }
 
 /* Pass 1 for doc d: tokenizes, appends its term list to tmp, sizes postings. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
   uint32_t nlocal = 0, j, counted = !(doc->flags & LGI_DOC_LABEL);
+  size_t fo = 0, ntok = 0, k;
   int64_t nt, nb;
   unsigned char *p;
-  nt = add_field(B, doc->title, d, 1, &nlocal);
+  nt = read_field(B, doc->title, &fo, &ntok);
   if (nt < 0)
     return -1;
-  nb = add_field(B, doc->body, d, 0, &nlocal);
+  nb = read_field(B, doc->body, &fo, &ntok);
   if (nb < 0)
+    return -1;
+  for (k = 0; k < ntok; k++)
+    PREFETCH(&B->slots[B->toks[k].hash & B->hmask]);
+  if (count_tokens(B, 0, (size_t)nt, d, 1, &nlocal) ||
+      count_tokens(B, (size_t)nt, ntok, d, 0, &nlocal))
     return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
   /* At most 5 + 3 * 5 bytes per term. */
@@ -310,6 +343,7 @@ static void free_builder(builder *B) {
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
   lgi_free(B->a, B->tmp, B->tcap);
   lgi_free(B->a, B->fold, B->fcap);
+  lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
 }
 
 /*
