@@ -293,8 +293,11 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   nb = read_field(B, doc->body, &fo, &ntok);
   if (nb < 0)
     return -1;
-  for (k = 0; k < ntok; k++)
-    PREFETCH(&B->slots[B->toks[k].hash & B->hmask]);
+  for (k = 0; k < ntok; k++) { /* a slot may straddle two cache lines */
+    const bslot *sl = &B->slots[B->toks[k].hash & B->hmask];
+    PREFETCH(sl);
+    PREFETCH(sl->key + KEY_LEN - 1);
+  }
   if (count_tokens(B, 0, (size_t)nt, d, 1, &nlocal) ||
       count_tokens(B, (size_t)nt, ntok, d, 0, &nlocal))
     return -1;
