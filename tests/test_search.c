@@ -381,7 +381,7 @@ static void an_empty_catalogue_finds_nothing(void **state) {
  * and the top 10 as id:score (17 significant digits), computed by
  * bench/bm25_ref.py and checked there against SQLite FTS5.
  */
-static void check_expected(const lg_catalog *cat, const char *weight, double w, unsigned flags) {
+static void check_reference(const lg_catalog *cat, const char *weight, double w, unsigned flags) {
   char path[512], line[4096], qline[256];
   FILE *qf, *ef;
   size_t qno = 0;
@@ -427,15 +427,15 @@ static void check_expected(const lg_catalog *cat, const char *weight, double w, 
 
 static void scores_equal_fts5_bm25_with_weight_1(void **state) {
   fixture *f = *state;
-  check_expected(f->cat, "1", 1.0, 0);
-  check_expected(f->cat, "1", 1.0, LG_SEARCH_OR);
+  check_reference(f->cat, "1", 1.0, 0);
+  check_reference(f->cat, "1", 1.0, LG_SEARCH_OR);
 }
 
 static void scores_equal_fts5_bm25_with_title_weights(void **state) {
   fixture *f = *state;
-  check_expected(f->cat, "2", 2.0, 0);
-  check_expected(f->cat, "2", 2.0, LG_SEARCH_OR);
-  check_expected(f->cat, "1.5", 1.5, LG_SEARCH_OR);
+  check_reference(f->cat, "2", 2.0, 0);
+  check_reference(f->cat, "2", 2.0, LG_SEARCH_OR);
+  check_reference(f->cat, "1.5", 1.5, LG_SEARCH_OR);
 }
 
 static void default_search_uses_title_weight_2(void **state) {
