@@ -395,7 +395,7 @@ static void check_reference(const lg_catalog *cat, const char *weight, double w,
   while (fgets(qline, sizeof qline, qf)) {
     lg_hit hits[10];
     size_t total = 0, n, i, eno, etotal;
-    char *p, *save = NULL, *tok;
+    char *p, *tok, *next;
     qline[strcspn(qline, "\n")] = '\0';
     qno++;
     assert_non_null(fgets(line, sizeof line, ef));
@@ -408,8 +408,12 @@ static void check_reference(const lg_catalog *cat, const char *weight, double w,
     n = total < 10 ? total : 10;
     p = strchr(line, '\t');
     p = strchr(p + 1, '\t') + 1;
-    for (i = 0, tok = strtok_r(p, " ", &save); tok; tok = strtok_r(NULL, " ", &save), i++) {
-      char *colon = strrchr(tok, ':');
+    for (i = 0, tok = *p ? p : NULL; tok; tok = next, i++) {
+      char *colon;
+      next = strchr(tok, ' ');
+      if (next)
+        *next++ = '\0';
+      colon = strrchr(tok, ':');
       double want;
       *colon = '\0';
       want = strtod(colon + 1, NULL);
