@@ -88,6 +88,10 @@ static uint64_t varint_get(const unsigned char **pp) {
   const unsigned char *p = *pp;
   uint64_t v = 0;
   unsigned shift = 0;
+  if (*p < 0x80) {
+    *pp = p + 1;
+    return *p;
+  }
   while (*p & 0x80) {
     v |= (uint64_t)(*p++ & 0x7F) << shift;
     shift += 7;
@@ -232,13 +236,13 @@ static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slo
 static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
   size_t n = s ? strlen(s) : 0, pos = 0, flen;
   int64_t count = 0;
-  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 1, 1))
+  /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
+  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 1, 1) ||
+      grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + n / 2 + 1, sizeof *B->toks) ||
+      grow(B->a, (void **)&B->local, &B->lcap, *ntok + n / 2 + 1, sizeof *B->local))
     return -1;
   while (lgi_token_next(s, n, &pos, B->fold + *fo, n, &flen, NULL, NULL)) {
-    struct btok *tk;
-    if (grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + 1, sizeof *B->toks))
-      return -1;
-    tk = &B->toks[(*ntok)++];
+    struct btok *tk = &B->toks[(*ntok)++];
     tk->off = (uint32_t)*fo;
     tk->len = (uint32_t)flen;
     tk->hash = lgi_index_hash(B->fold + *fo, flen);
@@ -259,9 +263,7 @@ static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int titl
     if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i))
       return -1;
     sl = &B->slots[i];
-    if (sl->stamp != d + 1) {
-      if (grow(B->a, (void **)&B->local, &B->lcap, (size_t)*nlocal + 1, sizeof *B->local))
-        return -1;
+    if (sl->stamp != d + 1) { /* local has room for every token (read_field) */
       sl->stamp = d + 1;
       sl->ct = 0;
       sl->cb = 0;
