@@ -507,13 +507,19 @@ static int build_journey(lgt_alloc *t, void *ctx) {
   int rc = lgi_index_build_docs(&t->base, c->docs, 4, &ix);
   if (rc == LG_OK) {
     const lgi_ixloc *en = lgi_index_locale(ix, "EN");
-    uint32_t term;
+    lgi_term term;
     assert_non_null(en);
     assert_int_equal(en->ndocs, 3);
     assert_int_equal(en->nlabels, 1);
     assert_int_equal(lgi_index_term(en, "time", 4, &term), 0);
-    assert_int_equal(en->df[term], 2);
+    assert_int_equal(term.df, 2);
+    assert_int_equal(lgi_index_term(en, "very", 4, &term), 0);
+    assert_int_equal(term.df, 1);
+    assert_int_equal(lgi_index_term(en, "longerthansixteen", 17, &term), -1);
+    assert_int_equal(lgi_index_term(en, "sixteen", 7, &term), 0);
     assert_int_equal(lgi_index_term(en, "nowhere", 7, &term), -1);
+    assert_int_equal(lgi_index_term(en, "abcdefghijklmnopqrstuvwxyz0123456789", 36, &term), 0);
+    assert_int_equal(lgi_index_term(en, "abcdefghijklmnopqrstuvwxyz012345678", 35, &term), -1);
     assert_non_null(lgi_index_locale(ix, "es"));
     assert_null(lgi_index_locale(ix, "fr"));
     assert_true(lgi_index_bytes(ix) > 0);
@@ -529,7 +535,8 @@ static void every_allocation_failure_in_the_index_build_is_clean(void **state) {
   memset(&c, 0, sizeof c);
   c.docs[0].locale = "en";
   c.docs[0].title = "Time heals";
-  c.docs[0].body = "Give it time, and a very-long-word-indeed-longer-than-sixteen.";
+  c.docs[0].body = "Give it time, and a very-long-word-indeed-longer-than-sixteen "
+                   "abcdefghijklmnopqrstuvwxyz0123456789.";
   c.docs[1].locale = "es";
   c.docs[1].title = "El tiempo";
   c.docs[1].body = "Cura despacio.";
@@ -555,9 +562,12 @@ static int many_terms_journey(lgt_alloc *t, void *ctx) {
   doc.body = body;
   rc = lgi_index_build_docs(&t->base, &doc, 1, &ix);
   if (rc == LG_OK) {
-    uint32_t term;
+    lgi_term term;
     assert_int_equal(ix->locs[0].nterms, 5001);
     assert_int_equal(lgi_index_term(&ix->locs[0], "w4999", 5, &term), 0);
+    assert_int_equal(term.df, 1);
+    assert_int_equal(lgi_index_term(&ix->locs[0], "w0", 2, &term), 0);
+    assert_int_equal(lgi_index_term(&ix->locs[0], "w5000", 5, &term), -1);
     lgi_index_free(&t->base, ix);
   }
   return rc;

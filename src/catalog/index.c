@@ -103,6 +103,21 @@ static uint64_t varint_get(const unsigned char **pp) {
 
 /* A 64-bit multiply-xorshift hash over 8-byte words (host order: hashes
  * never leave the process). */
+/* The two ways a posting's counts are written (see search.h). */
+static unsigned char *put_counts(unsigned char *w, uint64_t ct, uint64_t cb) {
+  if (ct < 8 && cb < 16) {
+    *w++ = (unsigned char)(ct << 4 | cb);
+    return w;
+  }
+  *w++ = 0x80;
+  w = varint_put(w, ct);
+  return varint_put(w, cb);
+}
+
+static size_t counts_len(uint64_t ct, uint64_t cb) {
+  return ct < 8 && cb < 16 ? 1 : 1 + varint_len(ct) + varint_len(cb);
+}
+
 /* The first 8 bytes of s (n of them when fewer), zero-padded. */
 static uint64_t load_key(const char *s, size_t n) {
   uint64_t w = 0;
@@ -116,6 +131,10 @@ static uint64_t load_key(const char *s, size_t n) {
     memcpy(&w, b, 8);
   }
   return w;
+}
+
+uint32_t lgi_index_slot(uint32_t hash, uint32_t nslots) {
+  return (uint32_t)(((uint64_t)hash * nslots) >> 32);
 }
 
 uint32_t lgi_index_hash(const char *s, size_t n) {
@@ -313,7 +332,7 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     uint64_t gap = (uint64_t)(d + 1 - sl->last), x = !(sl->ct == 0 && sl->cb == 1);
     uint64_t size = varint_len(gap << 1 | x);
     if (x)
-      size += varint_len(sl->ct) + varint_len(sl->cb);
+      size += counts_len(sl->ct, sl->cb);
     if (sl->psize + size >= UINT32_MAX)
       return -1;
     sl->psize += (uint32_t)size;
@@ -328,16 +347,12 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
 }
 
 static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
-  size_t nd = L->ndocs, nt = L->nterms;
+  size_t nd = L->ndocs;
   lgi_free(a, (void *)L->docs, nd * sizeof *L->docs);
   lgi_free(a, L->knorm, nd * sizeof *L->knorm);
   lgi_free(a, L->dflags, nd);
-  lgi_free(a, L->slots, L->slots ? ((size_t)L->hmask + 1) * sizeof *L->slots : 0);
-  lgi_free(a, L->strs, L->soff ? (size_t)L->soff[nt] + 1 : 0);
-  lgi_free(a, L->soff, (nt + 1) * sizeof *L->soff);
-  lgi_free(a, L->df, (nt + 1) * sizeof *L->df);
-  lgi_free(a, L->post, L->poff ? (size_t)L->poff[nt] + 1 : 0);
-  lgi_free(a, L->poff, (nt + 1) * sizeof *L->poff);
+  lgi_free(a, L->slots, (size_t)L->nslots * sizeof *L->slots);
+  lgi_free(a, L->blob, L->blob_bytes);
   memset(L, 0, sizeof *L);
 }
 
@@ -356,87 +371,100 @@ static void free_builder(builder *B) {
  * cursors live in the final poff array's space and a compact `last` array,
  * which fit in cache where the slots do not.
  */
+static size_t term_header_len(size_t len, uint32_t df, uint32_t psize) {
+  return varint_len(len) + len + varint_len(df) + varint_len(psize);
+}
+
+/*
+ * Pass 2: the blob of terms and postings, and the final table. Per-term
+ * write cursors and last docs sit in two compact arrays, which fit in cache
+ * where the slots do not.
+ */
 static int finish_locale(builder *B, lgi_ixloc *L) {
   const unsigned char *p = B->tmp, *end = B->tmp + B->tlen;
-  uint64_t total = 0;
-  uint32_t t, d = 0, nt = B->nterms, i, nslots = 16;
-  uint32_t *cur = NULL, *last = NULL;
+  uint64_t total = 0, ns;
+  uint32_t d = 0, nt = B->nterms, i;
+  uint32_t *cur = NULL, *last = NULL, *hoff = NULL;
   int rc = -1;
-  L->nterms = nt;
-  L->soff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->soff);
-  L->df = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->df);
-  L->poff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *L->poff);
-  L->strs = lgi_malloc(B->a, B->slen + 1);
   cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
   last = lgi_calloc(B->a, (size_t)nt + 1, sizeof *last);
-  while (nslots < 2 * (uint64_t)nt)
-    nslots *= 2;
-  L->slots = lgi_calloc(B->a, nslots, sizeof *L->slots);
-  if (!L->soff || !L->df || !L->poff || !L->strs || !cur || !last || !L->slots)
+  hoff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *hoff);
+  /* At most 70% full; lookups map the hash onto any table size. */
+  ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
+  if (ns >= UINT32_MAX)
     goto done;
-  L->hmask = nslots - 1;
+  L->nslots = (uint32_t)ns;
+  L->slots = lgi_calloc(B->a, L->nslots, sizeof *L->slots);
+  if (!cur || !last || !hoff || !L->slots)
+    goto done;
+  /* Terms in id order (first occurrence), each a header then postings. */
+  for (i = 0; i <= B->hmask; i++) {
+    const bslot *sl = &B->slots[i];
+    if (sl->id1) {
+      cur[sl->id1 - 1] = sl->psize;
+      last[sl->id1 - 1] = sl->df; /* for now */
+    }
+  }
+  for (i = 0; i < nt; i++) {
+    size_t len = term_len(B, i);
+    hoff[i] = (uint32_t)total;
+    total += term_header_len(len, last[i], cur[i]) + cur[i];
+    if (total >= UINT32_MAX)
+      goto done;
+  }
+  L->blob_bytes = (size_t)total + 1;
+  L->blob = lgi_malloc(B->a, L->blob_bytes);
+  if (!L->blob)
+    goto done;
+  for (i = 0; i < nt; i++) {
+    size_t len = term_len(B, i);
+    unsigned char *w = varint_put(L->blob + hoff[i], len);
+    memcpy(w, B->strs + B->soff[i], len);
+    w = varint_put(w + len, last[i]);
+    w = varint_put(w, cur[i]);
+    cur[i] = (uint32_t)(w - L->blob);
+    last[i] = 0;
+  }
+  L->blob[total] = 0;
   for (i = 0; i <= B->hmask; i++) {
     const bslot *sl = &B->slots[i];
     uint32_t j;
     if (!sl->id1)
       continue;
-    L->df[sl->id1 - 1] = sl->df;
-    cur[sl->id1 - 1] = sl->psize; /* sizes for now */
-    j = sl->hash & L->hmask;
+    j = lgi_index_slot(sl->hash, L->nslots);
     while (L->slots[j])
-      j = (j + 1) & L->hmask;
-    L->slots[j] = sl->id1;
+      j = j + 1 == L->nslots ? 0 : j + 1;
+    L->slots[j] = hoff[sl->id1 - 1] + 1;
   }
-  for (t = 0; t < nt; t++) {
-    uint64_t sz = cur[t];
-    L->soff[t] = B->soff[t];
-    L->poff[t] = (uint32_t)total;
-    cur[t] = (uint32_t)total;
-    total += sz;
-    if (total >= UINT32_MAX)
-      goto done;
-  }
-  L->soff[nt] = (uint32_t)B->slen;
-  L->df[nt] = 0;
-  L->poff[nt] = (uint32_t)total;
-  memcpy(L->strs, B->strs, B->slen);
-  L->strs[B->slen] = '\0';
-  L->post = lgi_malloc(B->a, (size_t)total + 1);
-  if (!L->post)
-    goto done;
+  L->nterms = nt;
   while (p < end) {
     uint64_t k = varint_get(&p), j;
     for (j = 0; j < k; j++) {
       uint32_t term = (uint32_t)varint_get(&p);
       uint64_t ct = varint_get(&p), cb = varint_get(&p);
       uint64_t gap = (uint64_t)(d + 1 - last[term]), x = !(ct == 0 && cb == 1);
-      unsigned char *w = varint_put(L->post + cur[term], gap << 1 | x);
-      if (x) {
-        w = varint_put(w, ct);
-        w = varint_put(w, cb);
-      }
-      cur[term] = (uint32_t)(w - L->post);
+      unsigned char *w = varint_put(L->blob + cur[term], gap << 1 | x);
+      if (x)
+        w = put_counts(w, ct, cb);
+      cur[term] = (uint32_t)(w - L->blob);
       last[term] = d + 1;
     }
     d++;
   }
-  L->post[total] = 0;
   rc = 0;
 done:
   if (rc) { /* leave nothing half made for free_locale */
-    lgi_free(B->a, L->soff, ((size_t)nt + 1) * sizeof *L->soff);
-    lgi_free(B->a, L->df, ((size_t)nt + 1) * sizeof *L->df);
-    lgi_free(B->a, L->poff, ((size_t)nt + 1) * sizeof *L->poff);
-    lgi_free(B->a, L->strs, B->slen + 1);
-    lgi_free(B->a, L->slots, (size_t)nslots * sizeof *L->slots);
-    lgi_free(B->a, L->post, (size_t)total + 1);
-    L->soff = L->df = L->poff = L->slots = NULL;
-    L->strs = NULL;
-    L->post = NULL;
+    lgi_free(B->a, L->slots, (size_t)L->nslots * sizeof *L->slots);
+    lgi_free(B->a, L->blob, L->blob_bytes);
+    L->slots = NULL;
+    L->blob = NULL;
+    L->nslots = 0;
+    L->blob_bytes = 0;
     L->nterms = 0;
   }
   lgi_free(B->a, cur, ((size_t)nt + 1) * sizeof *cur);
   lgi_free(B->a, last, ((size_t)nt + 1) * sizeof *last);
+  lgi_free(B->a, hoff, ((size_t)nt + 1) * sizeof *hoff);
   return rc;
 }
 
@@ -489,10 +517,8 @@ done:
 }
 
 static size_t locale_bytes(const lgi_ixloc *L) {
-  size_t nd = L->ndocs, nt = L->nterms;
-  return nd * (sizeof *L->docs + sizeof *L->knorm + 1) +
-         ((size_t)L->hmask + 1) * sizeof *L->slots + (size_t)L->soff[nt] + 1 +
-         (nt + 1) * (sizeof *L->soff + sizeof *L->df + sizeof *L->poff) + (size_t)L->poff[nt] + 1;
+  return (size_t)L->ndocs * (sizeof *L->docs + sizeof *L->knorm + 1) +
+         (size_t)L->nslots * sizeof *L->slots + L->blob_bytes;
 }
 
 void lgi_index_free(const lg_allocator *a, lgi_index *ix) {
@@ -570,15 +596,25 @@ const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale) {
   return NULL;
 }
 
-int lgi_index_term(const lgi_ixloc *L, const char *s, size_t n, uint32_t *term) {
-  uint32_t i = lgi_index_hash(s, n) & L->hmask;
+int lgi_index_term(const lgi_ixloc *L, const char *s, size_t n, lgi_term *out) {
+  uint32_t i;
+  if (!L->nslots)
+    return -1;
+  i = lgi_index_slot(lgi_index_hash(s, n), L->nslots);
   while (L->slots[i]) {
-    uint32_t t = L->slots[i] - 1;
-    if (L->soff[t + 1] - L->soff[t] == n && memcmp(L->strs + L->soff[t], s, n) == 0) {
-      *term = t;
+    const unsigned char *h = L->blob + L->slots[i] - 1, *p = h;
+    uint64_t len = varint_get(&p);
+    if (len == n && memcmp(p, s, n) == 0) {
+      uint64_t plen;
+      p += n;
+      out->id = L->slots[i] - 1;
+      out->df = (uint32_t)varint_get(&p);
+      plen = varint_get(&p);
+      out->post = p;
+      out->end = p + plen;
       return 0;
     }
-    i = (i + 1) & L->hmask;
+    i = i + 1 == L->nslots ? 0 : i + 1;
   }
   return -1;
 }

@@ -246,8 +246,14 @@ static void cur_next(cursor *c) {
   h = get_varint32(&c->p);
   c->d1 += h >> 1;
   if (h & 1) {
-    c->ct = get_varint32(&c->p);
-    c->cb = get_varint32(&c->p);
+    unsigned char b = *c->p++;
+    if (b < 0x80) {
+      c->ct = b >> 4;
+      c->cb = b & 15u;
+    } else {
+      c->ct = get_varint32(&c->p);
+      c->cb = get_varint32(&c->p);
+    }
   } else {
     c->ct = 0;
     c->cb = 1;
@@ -440,26 +446,26 @@ static size_t list_filtered(const query *q, const lgi_ixloc *L, lg_hit *hits, si
 static void resolve_terms(query *q, const lgi_ixloc *L) {
   size_t i, j;
   for (i = 0; i < q->ntoks; i++) {
-    uint32_t id;
+    lgi_term lt;
     qtoken *tk = &q->toks[i];
-    if (lgi_index_term(L, tk->s, tk->n, &id))
+    if (lgi_index_term(L, tk->s, tk->n, &lt))
       continue;
     for (j = 0; j < q->nterms; j++)
-      if (q->terms[j].id == id)
+      if (q->terms[j].id == lt.id)
         break;
     if (j == q->nterms) {
       qterm *t = &q->terms[q->nterms++];
       /* FTS5: log((nRow - nHit + 0.5) / (nHit + 0.5)), floored at 1e-6. */
-      int64_t nrow = (int64_t)(L->ndocs - L->nlabels), nhit = (int64_t)L->df[id];
+      int64_t nrow = (int64_t)(L->ndocs - L->nlabels), nhit = (int64_t)lt.df;
       double a = (double)(nrow - nhit) + 0.5, b = (double)nhit + 0.5, idf;
       idf = log(a / b);
       if (idf <= 0.0)
         idf = 1e-6;
-      t->id = id;
-      t->df = L->df[id];
+      t->id = lt.id;
+      t->df = lt.df;
       t->idf = idf;
-      t->c.p = L->post + L->poff[id];
-      t->c.end = L->post + L->poff[id + 1];
+      t->c.p = lt.post;
+      t->c.end = lt.end;
       t->c.d1 = 0;
       t->c.ct = t->c.cb = 0;
     }

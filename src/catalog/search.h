@@ -50,21 +50,21 @@ typedef struct lgi_ixloc {
   uint32_t nlabels;          /* docs with LGI_DOC_LABEL */
   uint64_t ntokens;          /* tokens in all titles and bodies */
   double avgdl;
-  /* The dictionary: an open-addressing hash of term ids. */
-  uint32_t nterms;
-  uint32_t hmask;            /* slots - 1 (a power of two minus one) */
-  uint32_t *slots;           /* term id + 1, 0 for empty */
-  uint32_t *soff;            /* nterms + 1 offsets into strs */
-  char *strs;                /* folded terms, back to back */
-  uint32_t *df;              /* entries holding each term, labels not counted */
   /*
-   * Postings of term t: post[poff[t] .. poff[t + 1]), one per entry in
-   * catalogue order: varint(gap << 1 | x), gap = doc + 1 - previous doc + 1
-   * (0 before the first); x = 0 means once in the body only, x = 1 is
-   * followed by varint(title count) and varint(body count).
+   * Terms and postings in one block. Per term: varint(length), the folded
+   * term, varint(df), varint(bytes of postings), then one posting per entry
+   * holding it, in catalogue order: varint(gap << 1 | x), gap = doc + 1
+   * minus the previous posting's doc + 1 (0 before the first); x = 0
+   * means once in the body only; with x = 1 a byte follows: title count
+   * << 4 | body count when they are below 8 and 16, else 0x80 and
+   * varint(title count), varint(body count). About 2 bytes a posting.
    */
-  uint32_t *poff;            /* nterms + 1; a locale holds under 4 GiB of postings */
-  unsigned char *post;
+  unsigned char *blob;
+  size_t blob_bytes;
+  uint32_t nterms;
+  /* Open addressing, at most 70% full: blob offset + 1 of each term's header. */
+  uint32_t *slots;
+  uint32_t nslots;
 } lgi_ixloc;
 
 struct lgi_index {
@@ -87,10 +87,18 @@ int lgi_index_build_docs(const lg_allocator *a, const lgi_index_doc *docs, size_
                          lgi_index **out);
 /* The part of the index for a locale (ASCII case-insensitive); NULL when none. */
 const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale);
-/* The dictionary's hash of a folded term. */
+/* The dictionary's hash of a folded term, and its first slot in a table. */
 uint32_t lgi_index_hash(const char *s, size_t n);
-/* The id of a folded term; returns 0 and sets *term when present. */
-int lgi_index_term(const lgi_ixloc *loc, const char *s, size_t n, uint32_t *term);
+uint32_t lgi_index_slot(uint32_t hash, uint32_t nslots);
+
+/* A term of a locale: its id (unique within the locale), df and postings. */
+typedef struct lgi_term {
+  uint32_t id, df;
+  const unsigned char *post, *end;
+} lgi_term;
+
+/* Looks up a folded term; returns 0 and fills *out when present, else -1. */
+int lgi_index_term(const lgi_ixloc *loc, const char *s, size_t n, lgi_term *out);
 
 /* What search.c needs from the catalogue (implemented in src/catalog/). */
 const lgi_index *lgi_catalog_index(const lg_catalog *cat);
