@@ -111,8 +111,11 @@ LG_API const lg_entry *lg_catalog_entry(const lg_catalog *cat, const char *id, c
  * @param hits    receives up to `max` hits, best first; may be NULL when max is 0
  * @param max     capacity of `hits`
  * @param total   receives the number of all matches; may be NULL
- * @return LG_OK, LG_EINVAL, LG_ESYNTAX (bad query: unterminated quote, unknown
- *         filter) or LG_ENOMEM
+ * @return LG_OK (also for a query with no words and no filters: no hits,
+ *         *total 0), LG_EINVAL, LG_ESYNTAX (bad query: an unterminated quote,
+ *         a filter without a value; an unknown "word:" prefix is plain text)
+ *         or LG_ENOMEM. On failure neither hits nor *total is written.
+ *         See docs/search.md.
  * Thread-safety: safe from any thread once loading is done.
  */
 LG_API int lg_catalog_search(const lg_catalog *cat, const char *query, const char *locale,
