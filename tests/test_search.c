@@ -468,6 +468,88 @@ static void repeated_query_words_count_once(void **state) {
   assert_true(a[0].score == b[0].score);
 }
 
+/* ---- against brute force ------------------------------------------------- */
+
+/* 1 when the folded token w occurs in e's title or body. */
+static int entry_has(const lg_entry *e, const char *w) {
+  const char *f[2];
+  int k;
+  f[0] = lg_entry_title(e);
+  f[1] = lg_entry_body(e);
+  for (k = 0; k < 2; k++) {
+    size_t pos = 0, n = strlen(f[k]), len;
+    char tok[128];
+    while (lgi_token_next(f[k], n, &pos, tok, sizeof tok, &len, NULL, NULL))
+      if (len == strlen(w) && memcmp(tok, w, len) == 0)
+        return 1;
+  }
+  return 0;
+}
+
+static unsigned next_rand(unsigned *s) {
+  *s = *s * 1103515245u + 12345u;
+  return (*s >> 16) & 0x7FFF;
+}
+
+static void random_queries_match_a_brute_force_scan(void **state) {
+  fixture *f = *state;
+  static const char *const words[] = {"time",  "walk", "slowly", "you",    "letter",  "the",
+                                      "a",     "for",  "breathe", "stretch", "your", "nowhere",
+                                      "heals", "help", "slow",   "write"};
+  const size_t nw = sizeof words / sizeof *words;
+  unsigned seed = 20240601u;
+  int round;
+  for (round = 0; round < 400; round++) {
+    char q[256] = "";
+    const char *w[4];
+    int isor[4];
+    size_t k = 1 + next_rand(&seed) % 4, i, n = lg_catalog_entry_count(f->cat), total = 0,
+           want = 0, d;
+    lg_hit hits[32];
+    unsigned flags = next_rand(&seed) % 4 == 0 ? LG_SEARCH_OR : 0u;
+    for (i = 0; i < k; i++) {
+      w[i] = words[next_rand(&seed) % nw];
+      isor[i] = i > 0 && next_rand(&seed) % 3 == 0;
+      snprintf(q + strlen(q), sizeof q - strlen(q), "%s%s", i ? (isor[i] ? " OR " : " ") : "",
+               w[i]);
+    }
+    assert_int_equal(lg_catalog_search_ex(f->cat, q, "en", 1.0, flags, hits, 32, &total), LG_OK);
+    for (d = 0; d < n; d++) {
+      const lg_entry *e = lg_catalog_entry_at(f->cat, d);
+      int ok = 1, any = 0, group = 0;
+      if (strcmp(lg_entry_locale(e), "en") != 0 || strcmp(lg_entry_kind(e), "label") == 0)
+        continue;
+      /* groups: a word joins the previous one's group when OR stands before it */
+      for (i = 0; i < k; i++) {
+        int has = entry_has(e, w[i]);
+        if (flags) {
+          any |= has;
+          continue;
+        }
+        if (i > 0 && !isor[i]) {
+          ok &= group;
+          group = 0;
+        }
+        group |= has;
+      }
+      ok = flags ? any : ok & group;
+      if (ok) {
+        size_t j;
+        int found = 0;
+        for (j = 0; j < total && j < 32; j++)
+          found |= hits[j].entry == e;
+        if (!found)
+          fail_msg("query \"%s\" (flags %u) misses %s", q, flags, lg_entry_id(e));
+        want++;
+      }
+    }
+    if (total != want)
+      fail_msg("query \"%s\" (flags %u): total %zu, brute force %zu", q, flags, total, want);
+    for (i = 1; i < total && i < 32; i++)
+      assert_true(hits[i - 1].score >= hits[i].score);
+  }
+}
+
 /* ---- allocation failures ------------------------------------------------ */
 
 static void every_allocation_failure_leaves_the_search_clean(void **state) {
@@ -614,6 +696,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(bad_queries_and_arguments_fail_cleanly, setup, teardown),
       cmocka_unit_test_setup_teardown(every_allocation_failure_leaves_the_search_clean, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(random_queries_match_a_brute_force_scan, setup, teardown),
   };
   const struct CMUnitTest ranking[] = {
       cmocka_unit_test_setup_teardown(scores_equal_fts5_bm25_with_weight_1, setup_rank, teardown),
