@@ -559,6 +559,8 @@ static int rank(query *q, run *R) {
     return LG_OK;
   }
   /* The heap never holds more than the driving group's candidates. */
+  if (bound > L->ndocs) /* an OR group may count an entry twice */
+    bound = L->ndocs;
   cap = R->max < bound ? R->max : (size_t)bound;
   hb = cap * sizeof *heap;
   if (cap) {
@@ -622,6 +624,8 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
     return LG_ERANGE;
   a = lgi_catalog_alloc(cat);
   n = strlen(text);
+  if (n > ((size_t)-1) / 64)
+    return LG_ENOMEM;
   /* A token takes a byte and a separator, so k bounds tokens, units, filters. */
   k = n / 2 + 2;
   memset(&q, 0, sizeof q);
@@ -634,8 +638,6 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
     sizes[4] = align8(n + 2); /* folded tokens */
     sizes[5] = align8(n + 2) + k + 1; /* compare buffer, phrase states */
     bytes = sizes[0] + sizes[1] + sizes[2] + sizes[3] + sizes[4] + sizes[5];
-    if (n > ((size_t)-1) / 64)
-      return LG_ENOMEM;
     block = lgi_malloc(a, bytes);
     if (!block)
       return LG_ENOMEM;
