@@ -91,7 +91,7 @@ static size_t cp_fold(uint32_t cp, char out[4]) {
 
 /* ASCII folds: the lowercase letter or digit, 0 for a separator, 1 for a
  * byte of a multi-byte character (classified by char_at). */
-static const unsigned char ascii_fold[256] = {
+const unsigned char lgi_fold_ascii[256] = {
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -121,7 +121,7 @@ static size_t char_at(const char *s, size_t n, size_t i, int *is_token, char out
   uint32_t cp;
   size_t k;
   if (c < 0x80) {
-    out[0] = (char)ascii_fold[c];
+    out[0] = (char)lgi_fold_ascii[c];
     *is_token = out[0] != 0;
     *olen = (size_t)*is_token;
     return 1;
@@ -147,7 +147,7 @@ int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, 
     char tmp[4];
     int tok;
     for (;;) { /* separators; ASCII in a tight loop */
-      while (i < n && (f = ascii_fold[u[i]]) == 0)
+      while (i < n && (f = lgi_fold_ascii[u[i]]) == 0)
         i++;
       if (i >= n) {
         *pos = n;
@@ -162,7 +162,7 @@ int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, 
     }
     b = i;
     for (;;) {
-      while (i < n && (f = ascii_fold[u[i]]) > 1) {
+      while (i < n && (f = lgi_fold_ascii[u[i]]) > 1) {
         if (o < cap)
           out[o] = (char)f;
         o++;

@@ -260,11 +260,35 @@ static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
       grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + n / 2 + 1, sizeof *B->toks) ||
       grow(B->a, (void **)&B->local, &B->lcap, *ntok + n / 2 + 1, sizeof *B->local))
     return -1;
-  while (lgi_token_next(s, n, &pos, B->fold + *fo, n, &flen, NULL, NULL)) {
-    struct btok *tk = &B->toks[(*ntok)++];
+  /* ASCII tokens here; a token that holds or follows anything else is
+   * read again by lgi_token_next, which knows every rule. */
+  while (pos < n) {
+    const unsigned char *u = (const unsigned char *)s;
+    char *out = B->fold + *fo;
+    unsigned char c = lgi_fold_ascii[u[pos]];
+    size_t b = pos, o = 0;
+    struct btok *tk;
+    if (c == 0) {
+      pos++;
+      continue;
+    }
+    while (c > 1) {
+      out[o++] = (char)c;
+      if (++pos == n)
+        break;
+      c = lgi_fold_ascii[u[pos]];
+    }
+    if (pos < n && c == 1) {
+      pos = b;
+      if (!lgi_token_next(s, n, &pos, out, n, &flen, NULL, NULL))
+        break;
+    } else {
+      flen = o;
+    }
+    tk = &B->toks[(*ntok)++];
     tk->off = (uint32_t)*fo;
     tk->len = (uint32_t)flen;
-    tk->hash = lgi_index_hash(B->fold + *fo, flen);
+    tk->hash = lgi_index_hash(out, flen);
     *fo += flen;
     count++;
   }

@@ -33,6 +33,10 @@ size_t lgi_index_bytes(const lgi_index *ix);
 int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, size_t *len,
                    size_t *start, size_t *end);
 
+/* Folds of the bytes below 0x80 (the lowercase letter or digit, 0 for a
+ * separator) and 1 for every byte of a multi-byte character. */
+extern const unsigned char lgi_fold_ascii[256];
+
 /* ---- the index (index.c), read by search.c ----------------------------- */
 
 #define LGI_BM25_K1 1.2
