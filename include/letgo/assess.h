@@ -25,8 +25,18 @@ typedef struct lg_result lg_result;
 /** Item types. */
 enum { LG_ITEM_SCALE, LG_ITEM_YESNO, LG_ITEM_CHOICE, LG_ITEM_NUMBER };
 
-/** Result flags. */
-enum { LG_FLAG_CRISIS = 1u << 0, LG_FLAG_PRORATED = 1u << 1 };
+/**
+ * Result flags.
+ *
+ * LG_FLAG_CRISIS: an item flagged "crisis" (the check-in's safety question)
+ * was answered in a way that raises it. Show the crisis resources and a
+ * warm message to reach out now, before anything else.
+ * LG_FLAG_PRORATED: required items were missing; the score was estimated
+ * from the answered ones (docs/result-json.md gives the formula).
+ * LG_FLAG_PARTIAL: fewer answers than the instrument needs, scored anyway
+ * because the crisis flag is raised: the score and band are indicative only.
+ */
+enum { LG_FLAG_CRISIS = 1u << 0, LG_FLAG_PRORATED = 1u << 1, LG_FLAG_PARTIAL = 1u << 2 };
 
 /**
  * Starts a session of an instrument.
@@ -102,6 +112,53 @@ LG_API int lg_session_save(const lg_session *s, char *buf, size_t cap, size_t *l
 LG_API int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *state,
                               size_t len, lg_error *err);
 
+/* ---- more about a session ------------------------------------------------ */
+
+/**
+ * Counts the enabled items and how many of them are answered, for "3 of 9"
+ * displays. Both change as answers enable or disable later items.
+ *
+ * @return LG_OK or LG_EINVAL (a NULL argument)
+ */
+LG_API int lg_session_progress(const lg_session *s, size_t *answered, size_t *total);
+
+/** The instrument id, e.g. "one-sided"; NULL for NULL. Borrowed. */
+LG_API const char *lg_session_instrument(const lg_session *s);
+/** The instrument's title, rendered for the session's locale. Borrowed. */
+LG_API const char *lg_session_title(const lg_session *s);
+/** The instrument's introduction (says what it is and is not). Borrowed. */
+LG_API const char *lg_session_intro(const lg_session *s);
+/** The locale the instrument was found in after fallback, e.g. "es" for "es-MX". */
+LG_API const char *lg_session_locale(const lg_session *s);
+/** The number of items, enabled or not; 0 for NULL. */
+LG_API size_t lg_session_item_count(const lg_session *s);
+/** The i-th item in instrument order, or NULL when out of range. Borrowed. */
+LG_API const lg_item *lg_session_item_at(const lg_session *s, size_t i);
+/** The item with this id, or NULL. Borrowed. */
+LG_API const lg_item *lg_session_item(const lg_session *s, const char *item_id);
+
+/**
+ * The current answer to an item (also when the item is disabled and the
+ * answer is kept for when it is enabled again).
+ *
+ * @return LG_OK, LG_EINVAL or LG_ENOTFOUND (no such item, or unanswered)
+ */
+LG_API int lg_session_value(const lg_session *s, const char *item_id, double *out);
+
+/**
+ * Whether an item is enabled by the current answers (its enable_when holds).
+ *
+ * @return 1 (enabled), 0 (disabled), LG_EINVAL or LG_ENOTFOUND
+ */
+LG_API int lg_session_enabled(const lg_session *s, const char *item_id);
+
+/**
+ * The flags the answers raise so far: LG_FLAG_CRISIS as soon as a crisis
+ * item is answered that way, so an app can offer help at once, before
+ * scoring. 0 for NULL.
+ */
+LG_API unsigned lg_session_flags(const lg_session *s);
+
 /* Item accessors: borrowed strings valid while the session lives; NULL or 0
  * for a NULL item. Texts are rendered for the session's locale. */
 
@@ -115,6 +172,8 @@ LG_API int lg_item_type(const lg_item *it);
 LG_API double lg_item_min(const lg_item *it);
 /** The largest value the item takes. */
 LG_API double lg_item_max(const lg_item *it);
+/** 1 when the item must be answered for a full score (default), else 0. */
+LG_API int lg_item_required(const lg_item *it);
 /** The number of labelled options: scale points, yes/no, or choices (0 for number items). */
 LG_API size_t lg_item_option_count(const lg_item *it);
 /** The i-th option's label, or NULL when out of range. */
@@ -135,14 +194,55 @@ LG_API const char *lg_result_band_label(const lg_result *r);
 /** LG_FLAG_* bits. */
 LG_API unsigned lg_result_flags(const lg_result *r);
 
+/** The band's summary in the session's locale. Borrowed. */
+LG_API const char *lg_result_band_summary(const lg_result *r);
+/** The instrument id. Borrowed. */
+LG_API const char *lg_result_instrument(const lg_result *r);
+/** The locale of the instrument that was answered, e.g. "es". Borrowed. */
+LG_API const char *lg_result_locale(const lg_result *r);
+/** The version of the pack the instrument came from. Borrowed. */
+LG_API const char *lg_result_pack_version(const lg_result *r);
+/** The number of subscales (in order of their first item). */
+LG_API size_t lg_result_subscale_count(const lg_result *r);
+/** The i-th subscale's id, or NULL when out of range. Borrowed. */
+LG_API const char *lg_result_subscale_id(const lg_result *r, size_t i);
+/** The i-th subscale's score (scored like the total); NaN when none of its
+ * items was answered or i is out of range. */
+LG_API double lg_result_subscale_score(const lg_result *r, size_t i);
+/** The number of feedback entries: those of endorsed items (answered in the
+ * upper half of their range, after reverse-scoring), in item order. */
+LG_API size_t lg_result_feedback_count(const lg_result *r);
+/** The i-th feedback entry id (look it up with lg_catalog_entry), or NULL. */
+LG_API const char *lg_result_feedback(const lg_result *r, size_t i);
+
 /**
- * Writes the result as JSON (schema: docs/result-json.md), listing the crisis
- * resources for every region.
+ * The answer an item had when the session was scored (only enabled,
+ * answered items count), e.g. for the plan generator to read preferences.
+ *
+ * @return LG_OK, LG_EINVAL or LG_ENOTFOUND (no such item, or it did not count)
+ */
+LG_API int lg_result_answer(const lg_result *r, const char *item_id, double *out);
+
+/**
+ * Writes the result as "letgo-result/1" JSON (schema: docs/result-json.md),
+ * listing the crisis resources for every region. Every result carries them,
+ * whatever the score.
  *
  * @param buf, cap, len  the output convention (see letgo.h)
- * @return LG_OK, LG_ETRUNC or LG_EINVAL
+ * @return LG_OK, LG_ETRUNC, LG_EINVAL or LG_ENOMEM
+ * Thread-safety: reads the catalogue; needs the result for itself.
  */
 LG_API int lg_result_json(const lg_result *r, char *buf, size_t cap, size_t *len);
+
+/**
+ * Like lg_result_json, but "resources" lists only one region's crisis
+ * resources (those for the region, then those for everywhere).
+ *
+ * @param region  ISO 3166-1 alpha-2, any case, e.g. "ES"
+ * @return LG_OK, LG_ETRUNC, LG_EINVAL (also for a malformed region) or LG_ENOMEM
+ */
+LG_API int lg_result_json_region(const lg_result *r, const char *region, char *buf, size_t cap,
+                                 size_t *len);
 
 #ifdef __cplusplus
 }
