@@ -447,6 +447,7 @@ static void builtin_readiness_reverse_scores_hope(void **state) {
   assert_string_equal(lg_result_band(r), "not-yet");
   lg_result_free(r);
   lg_session_free(s);
+  lg_catalog_free(c);
 }
 
 static void builtin_checkin_raises_the_crisis_flag(void **state) {
