@@ -171,8 +171,32 @@ static int restore(reader *rd, lg_session **out, const lg_catalog *cat, const lg
   return LG_OK;
 }
 
+/*
+ * The parsed state holds the answers, in the arena and in whatever scratch
+ * space the JSON reader uses. Parsing through this allocator wipes every
+ * block before it goes back, growth included, so no copy is left behind.
+ */
+static void *wiping_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
+  const lg_allocator *inner = ud;
+  void *p;
+  if (new_size == 0) {
+    if (ptr) {
+      lgi_wipe(ptr, old_size);
+      (void)inner->realloc(inner->ud, ptr, old_size, 0);
+    }
+    return NULL;
+  }
+  p = inner->realloc(inner->ud, NULL, 0, new_size);
+  if (!p || !ptr) return p;
+  memcpy(p, ptr, old_size < new_size ? old_size : new_size);
+  lgi_wipe(ptr, old_size);
+  (void)inner->realloc(inner->ud, ptr, old_size, 0);
+  return p;
+}
+
 int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *state, size_t len,
                        lg_error *err) {
+  lg_allocator inner, wiping;
   lgi_arena arena;
   const lgi_json *root = NULL;
   reader rd;
@@ -182,11 +206,13 @@ int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *stat
                                                             (const char *)NULL);
   rd.err = err;
   lgi_path_init(&rd.path);
-  /* The parsed tree holds the answers: it is wiped before it goes back. */
-  lgi_arena_init(&arena, lgi_catalog_alloc(cat));
+  inner = *lgi_catalog_alloc(cat);
+  wiping.realloc = wiping_realloc;
+  wiping.ud = &inner;
+  lgi_arena_init(&arena, &wiping);
   rc = lgi_json_parse(&arena, state ? state : "", len, &root, err);
   if (rc == LG_OK) rc = restore(&rd, out, cat, root);
   if (rc == LG_ENOMEM) lgi_error_set(err, LG_ENOMEM, 0, 0, 0, "", "out of memory", (const char *)NULL);
-  lgi_arena_free_wiped(&arena);
+  lgi_arena_free(&arena);
   return rc;
 }
