@@ -326,14 +326,18 @@ typedef struct scanner {
 static void *scanning_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
   scanner *sc = ud;
   size_t i, k;
+  void *p;
   if (ptr && new_size < old_size) {
-    const unsigned char *p = ptr;
+    const unsigned char *b = ptr;
     sc->freed++;
     for (k = 0; k < 2; k++)
       for (i = 0; i + sizeof(double) <= old_size; i++)
-        if (memcmp(p + i, &sc->needles[k], sizeof(double)) == 0) sc->hits++;
+        if (memcmp(b + i, &sc->needles[k], sizeof(double)) == 0) sc->hits++;
   }
-  return sc->inner->base.realloc(sc->inner->base.ud, ptr, old_size, new_size);
+  p = sc->inner->base.realloc(sc->inner->base.ud, ptr, old_size, new_size);
+  /* Fresh bytes get a pattern, so the scan never reads uninitialised memory. */
+  if (p && new_size > old_size) memset((unsigned char *)p + old_size, 0xA5, new_size - old_size);
+  return p;
 }
 
 static void freeing_wipes_answers_from_sessions_results_and_states(void **state) {
