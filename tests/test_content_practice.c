@@ -177,6 +177,19 @@ static void builtin_catalog_holds_enough_of_each_practice_kind_per_locale(void *
     }
 }
 
+static void kind_filter_search_finds_every_practice_entry(void **state) {
+  const lg_catalog *cat = *state;
+  size_t l, k;
+  for (l = 0; l < N_LOCALES; l++)
+    for (k = 0; k < N_KINDS; k++) {
+      char query[64];
+      size_t total = 0;
+      snprintf(query, sizeof query, "kind:%s", kind_rules[k].kind);
+      assert_int_equal(lg_catalog_search(cat, query, locales[l], NULL, 0, &total), LG_OK);
+      assert_int_equal(total, count_kind(cat, locales[l], kind_rules[k].kind, NULL));
+    }
+}
+
 static void prompt_affirmation_and_tip_bodies_stay_under_400_bytes(void **state) {
   const lg_catalog *cat = *state;
   size_t i, total = lg_catalog_entry_count(cat);
@@ -275,6 +288,13 @@ static void both_support_styles_have_at_least_five_tips(void **state) {
     assert_true(count_kind(cat, locales[l], "tip", "talk") >= 5);
     assert_true(count_kind(cat, locales[l], "tip", "distract") >= 5);
   }
+  /* The filters the plan uses to choose them find the same entries. */
+  {
+    size_t total = 0;
+    assert_int_equal(lg_catalog_search(cat, "kind:tip tag:distract", "es", NULL, 0, &total),
+                     LG_OK);
+    assert_int_equal(total, count_kind(cat, "es", "tip", "distract"));
+  }
 }
 
 static void english_and_spanish_have_the_same_entries_tags_phases_and_placeholders(
@@ -368,6 +388,7 @@ static void every_practice_text_renders_with_and_without_a_partner_name(void **s
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(builtin_catalog_holds_enough_of_each_practice_kind_per_locale),
+      cmocka_unit_test(kind_filter_search_finds_every_practice_entry),
       cmocka_unit_test(prompt_affirmation_and_tip_bodies_stay_under_400_bytes),
       cmocka_unit_test(every_practice_entry_has_its_kind_tag_and_a_known_phase),
       cmocka_unit_test(prompts_cover_the_grieving_rebuilding_reopening_and_deciding_phases),
