@@ -1,8 +1,9 @@
 /*
  * json_bench.c - lgi_json_parse against cJSON_ParseWithLength on one file.
  *
- *   json_bench FILE [ITERATIONS [ROUNDS]]
+ *   json_bench FILE [ITERATIONS [ROUNDS [lg|cjson]]]
  *
+ * (the last argument runs one reader only, for a profiler).
  * Each round parses the file ITERATIONS times with each reader, every
  * parse building a fresh tree that is then freed (cJSON_Delete; the arena
  * freed whole), so both pay for their allocations. Rounds alternate the two
@@ -96,6 +97,7 @@ int main(int argc, char **argv) {
   const char *path = argc > 1 ? argv[1] : "corpus-10k.json";
   int iters = argc > 2 ? atoi(argv[2]) : 20;
   int rounds = argc > 3 ? atoi(argv[3]) : 5;
+  const char *only = argc > 4 ? argv[4] : "";
   size_t len = 0, lg_nodes = 0, cj_nodes = 0;
   char *buf = read_all(path, &len);
   lg_allocator alloc;
@@ -115,9 +117,9 @@ int main(int argc, char **argv) {
   }
   for (r = 0; r < rounds; r++) {
     double t0 = now(), t1, t2;
-    if (run_lg(&alloc, buf, len, iters, NULL) != 0) return 1;
+    if (strcmp(only, "cjson") != 0 && run_lg(&alloc, buf, len, iters, NULL) != 0) return 1;
     t1 = now();
-    if (run_cj(buf, len, iters, NULL) != 0) return 1;
+    if (strcmp(only, "lg") != 0 && run_cj(buf, len, iters, NULL) != 0) return 1;
     t2 = now();
     if (t1 - t0 < best_lg) best_lg = t1 - t0;
     if (t2 - t1 < best_cj) best_cj = t2 - t1;

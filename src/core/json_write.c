@@ -2,9 +2,13 @@
  * json_write.c - the JSON writer every exporter uses.
  *
  * Strings come out as valid UTF-8 whatever goes in, with every control
- * character escaped and U+2028/U+2029 escaped too (they end lines in
- * JavaScript), so the output can be embedded in a script as it is. What
- * this file writes, json_read.c reads back to the same bytes.
+ * character escaped (C0, DEL and C1: JSON needs only C0, but the others are
+ * invisible in an editor and unsafe in a terminal) and U+2028/U+2029 escaped
+ * too (they end lines in JavaScript), so the output can be embedded in a
+ * script as it is. Invalid UTF-8 becomes U+FFFD, one for each maximal
+ * subpart of an ill-formed sequence (Unicode 15, 3.9), as browsers and
+ * Python decode it. What this file writes, json_read.c reads back to the
+ * same bytes.
  */
 #include <math.h>
 #include <string.h>
@@ -15,7 +19,32 @@ static const char hex_digits[] = "0123456789abcdef";
 
 /* 1: a byte copied as it is (printable ASCII other than '"' and '\\'). */
 static int plain(unsigned char c) {
-  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
+/* The bytes of the longest start of a well-formed sequence at p (at least
+ * one): what one U+FFFD replaces. */
+static size_t ill_formed_len(const unsigned char *p, const unsigned char *end) {
+  unsigned char lo = 0x80, hi = 0xBF, c = p[0];
+  size_t want, k;
+  if (c >= 0xC2 && c <= 0xDF)
+    want = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    want = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    want = 4;
+  else
+    return 1;
+  if (c == 0xE0) lo = 0xA0; /* overlong */
+  if (c == 0xED) hi = 0x9F; /* surrogates */
+  if (c == 0xF0) lo = 0x90; /* overlong */
+  if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
+  for (k = 1; k < want && p + k < end; k++) {
+    if (p[k] < lo || p[k] > hi) break;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return k;
 }
 
 static void put_escape(lgi_out *o, unsigned char c) {
@@ -35,12 +64,22 @@ static void put_escape(lgi_out *o, unsigned char c) {
   lgi_out_put(o, u, 6);
 }
 
+/* A code point outside ASCII that is written as an escape (C1, U+2028/9). */
+static void put_escape_cp(lgi_out *o, uint32_t cp) {
+  char u[6] = {'\\', 'u', 0, 0, 0, 0};
+  u[2] = hex_digits[(cp >> 12) & 15];
+  u[3] = hex_digits[(cp >> 8) & 15];
+  u[4] = hex_digits[(cp >> 4) & 15];
+  u[5] = hex_digits[cp & 15];
+  lgi_out_put(o, u, 6);
+}
+
 void lgi_json_write_string(lgi_out *o, const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
+  const unsigned char *p, *end, *run;
   if (!o) return;
-  if (!s) {
-    p = end = (const unsigned char *)"";
-  }
+  if (!s) n = 0; /* writes "" */
+  p = (const unsigned char *)(s ? s : "");
+  end = p + n;
   lgi_out_putc(o, '"');
   run = p;
   while (p < end) {
@@ -57,16 +96,16 @@ void lgi_json_write_string(lgi_out *o, const char *s, size_t n) {
       continue;
     }
     k = lgi_utf8_decode((const char *)p, (size_t)(end - p), &cp);
-    if (k != 0 && cp != 0x2028 && cp != 0x2029) {
+    if (k != 0 && cp > 0x9F && cp != 0x2028 && cp != 0x2029) {
       p += k;
       continue;
     }
     lgi_out_put(o, run, (size_t)(p - run));
     if (k == 0) {
-      lgi_out_put(o, "\xEF\xBF\xBD", 3); /* U+FFFD for each invalid byte */
-      p++;
+      lgi_out_put(o, "\xEF\xBF\xBD", 3);
+      p += ill_formed_len(p, end);
     } else {
-      lgi_out_put(o, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+      put_escape_cp(o, cp);
       p += k;
     }
     run = p;
