@@ -331,7 +331,7 @@ static size_t make_nasty(nasty *v, size_t max) {
       "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9",
       "\xe2\x80\xa8\xe2\x80\xa9",
       "\xc2\x80\xc2\x9f\x7f",
-      "\xef\xbb\xbf" "bom inside",
+      "\357\273\277bom inside",
       "\xf4\x8f\xbf\xbf\xee\x80\x80\xef\xbf\xbf",
   };
   size_t n = 0, i;
@@ -365,6 +365,7 @@ static size_t make_nasty(nasty *v, size_t max) {
       else if (r == 3) k += put_cp(s + k, 0x1F600 + (uint32_t)(rnd() % 80));
       else s[k++] = (char)('a' + rnd() % 26);
     }
+    s[k] = '\0'; /* keys are written as C strings */
     v[n].s = s;
     v[n].n = k;
     n++;
@@ -381,6 +382,7 @@ static size_t make_nasty(nasty *v, size_t max) {
       } while (cp >= 0xD800 && cp <= 0xDFFF);
       k += put_cp(s + k, cp);
     }
+    s[k] = '\0'; /* keys are written as C strings */
     v[n].s = s;
     v[n].n = k;
     n++;
