@@ -434,6 +434,21 @@ static void builtin_one_sided_links_each_sign(void **state) {
   lg_catalog_free(c);
 }
 
+static void builtin_texts_render_for_any_partner(void **state) {
+  lg_catalog *c = builtin();
+  lg_session *en = begin(c, "one-sided", "en"), *es = begin(c, "one-sided", "es");
+  (void)state;
+  assert_string_equal(lg_item_text(lg_session_item(en, "time-for-others")),
+                      "Your partner finds time for friends, work and hobbies, but seldom for you.");
+  assert_string_equal(lg_item_text(lg_session_item(es, "no-connection")),
+                      "Aun estando en el mismo sitio, sientes a tu pareja lejos en lugar de cerca.");
+  assert_string_equal(lg_item_option_label(lg_session_item(es, "exhausted"), 4), "Siempre");
+  assert_non_null(strstr(lg_session_intro(en), "not a diagnosis"));
+  lg_session_free(en);
+  lg_session_free(es);
+  lg_catalog_free(c);
+}
+
 static void builtin_readiness_reverse_scores_hope(void **state) {
   lg_catalog *c = builtin();
   lg_session *s = begin(c, "readiness", "es");
@@ -530,6 +545,7 @@ int main(void) {
       cmocka_unit_test(result_accessors_take_null),
       cmocka_unit_test(builtin_instruments_share_structure_across_locales),
       cmocka_unit_test(builtin_one_sided_links_each_sign),
+      cmocka_unit_test(builtin_texts_render_for_any_partner),
       cmocka_unit_test(builtin_readiness_reverse_scores_hope),
       cmocka_unit_test(builtin_checkin_raises_the_crisis_flag),
       cmocka_unit_test(builtin_support_answers_reach_the_result),
