@@ -21,8 +21,8 @@ typedef struct lg_entry lg_entry;
 
 /** A search hit: a borrowed entry and its BM25 score (0 for filter-only queries). */
 typedef struct lg_hit {
-  const lg_entry *entry;
-  double score;
+  const lg_entry *entry; /**< the matching entry, borrowed from the catalogue */
+  double score;          /**< its BM25 score; higher is better; 0 when unranked */
 } lg_hit;
 
 #define LG_CATALOG_EMPTY 1u /**< start without the built-in packs */

@@ -61,7 +61,7 @@ typedef struct lg_error {
   size_t offset;     /**< byte offset into the input                         */
   char path[128];    /**< JSON Pointer of the offending node, e.g. "/entries/3/kind" */
   char message[200]; /**< one sentence, no trailing newline                  */
-  char reserved_[32];
+  char reserved_[32]; /**< keeps sizeof fixed as the struct evolves; do not use */
 } lg_error;
 
 /**
@@ -73,8 +73,9 @@ typedef struct lg_error {
  * Called only from the thread using the handle it was given to.
  */
 typedef struct lg_allocator {
+  /** allocates, resizes or (new_size 0) frees; see above */
   void *(*realloc)(void *ud, void *ptr, size_t old_size, size_t new_size);
-  void *ud;
+  void *ud; /**< passed back to realloc unchanged */
 } lg_allocator;
 
 /**
