@@ -4,8 +4,9 @@
  * Per locale: a hash dictionary of folded terms, and for each term a
  * delta-coded posting list of (entry, title count, body count) in catalogue
  * order, so queries can walk lists in step and intersect from the rarest.
- * Postings are varints, about 1.7 bytes each on English text, so the whole
- * index stays a fraction of the pack's size. Each entry's BM25 length
+ * Terms and postings share one block (layout in search.h); postings take
+ * about 1.6 bytes each on English text, so the whole index is about a
+ * third of the pack's size. Each entry's BM25 length
  * normaliser is computed here, with the same operations FTS5 uses, so a
  * query only multiplies, adds and divides.
  *
@@ -21,9 +22,9 @@
  * A build-time hash slot holds everything pass 1 touches per token: the
  * hash, the term's first 16 bytes (the whole term, zero-padded, when
  * shorter), its counts in the current entry and its posting statistics.
- * So a token costs one cache line, which matters: the dictionary is larger
- * than the L2 cache and its tail terms miss. The final index keeps only
- * term ids in its table (lgi_ixloc.slots).
+ * So a token costs one slot, which matters: the dictionary is larger than
+ * the L2 cache and its tail terms miss. The final index keeps only the
+ * terms' offsets in its table (lgi_ixloc.slots).
  */
 typedef struct bslot {
   uint32_t id1;   /* term id + 1; 0 for empty */
