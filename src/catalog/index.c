@@ -134,14 +134,36 @@ static uint64_t load_key(const char *s, size_t n) {
   return w;
 }
 
+/* Byte masks that keep the first n bytes of a word, in any byte order. */
+static const unsigned char key_masks[9][8] = {
+    {0, 0, 0, 0, 0, 0, 0, 0},
+    {255, 0, 0, 0, 0, 0, 0, 0},
+    {255, 255, 0, 0, 0, 0, 0, 0},
+    {255, 255, 255, 0, 0, 0, 0, 0},
+    {255, 255, 255, 255, 0, 0, 0, 0},
+    {255, 255, 255, 255, 255, 0, 0, 0},
+    {255, 255, 255, 255, 255, 255, 0, 0},
+    {255, 255, 255, 255, 255, 255, 255, 0},
+    {255, 255, 255, 255, 255, 255, 255, 255},
+};
+
+/* load_key for a buffer with 8 readable bytes at s, whatever n is. */
+static uint64_t load_key_slack(const char *s, size_t n) {
+  uint64_t w, m;
+  memcpy(&w, s, 8);
+  memcpy(&m, key_masks[n < 8 ? n : 8], 8);
+  return w & m;
+}
+
 uint32_t lgi_index_slot(uint32_t hash, uint32_t nslots) {
   return (uint32_t)(((uint64_t)hash * nslots) >> 32);
 }
 
-uint32_t lgi_index_hash(const char *s, size_t n) {
+/* The hash over 8-byte words; `slack`: s may be read 8 bytes past n. */
+static uint32_t hash_words(const char *s, size_t n, int slack) {
   uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
   for (;;) {
-    uint64_t w = load_key(s, n);
+    uint64_t w = slack ? load_key_slack(s, n) : load_key(s, n);
     h = (h ^ w) * 0xFF51AFD7ED558CCDu;
     h ^= h >> 32;
     if (n <= 8)
@@ -153,6 +175,8 @@ uint32_t lgi_index_hash(const char *s, size_t n) {
   h ^= h >> 29;
   return (uint32_t)h;
 }
+
+uint32_t lgi_index_hash(const char *s, size_t n) { return hash_words(s, n, 0); }
 
 /* Grows *p (count elements of `size`) to at least `need`; 0 or -1. */
 static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_t size) {
@@ -217,7 +241,7 @@ static size_t term_len(const builder *B, uint32_t t) {
  */
 static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slot) {
   uint32_t i = h & B->hmask, t;
-  uint64_t k0 = load_key(s, n), k1 = n > 8 ? load_key(s + 8, n - 8) : 0;
+  uint64_t k0 = load_key_slack(s, n), k1 = n > 8 ? load_key_slack(s + 8, n - 8) : 0;
   bslot *sl;
   for (;;) {
     uint64_t a, b;
@@ -256,8 +280,9 @@ static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slo
 static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
   size_t n = s ? strlen(s) : 0, pos = 0, flen;
   int64_t count = 0;
-  /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
-  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 1, 1) ||
+  /* A token takes a byte and a separator: (n + 1) / 2 tokens at most.
+   * The folded tokens get 16 bytes of slack for whole-word key reads. */
+  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 17, 1) ||
       grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + n / 2 + 1, sizeof *B->toks) ||
       grow(B->a, (void **)&B->local, &B->lcap, *ntok + n / 2 + 1, sizeof *B->local))
     return -1;
@@ -273,13 +298,11 @@ static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
       pos++;
       continue;
     }
-    while (c > 1) {
+    while (c > 1) { /* s[n] is its NUL, a separator */
       out[o++] = (char)c;
-      if (++pos == n)
-        break;
-      c = lgi_fold_ascii[u[pos]];
+      c = lgi_fold_ascii[u[++pos]];
     }
-    if (pos < n && c == 1) {
+    if (c == 1) {
       pos = b;
       if (!lgi_token_next(s, n, &pos, out, n, &flen, NULL, NULL))
         break;
@@ -289,7 +312,7 @@ static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
     tk = &B->toks[(*ntok)++];
     tk->off = (uint32_t)*fo;
     tk->len = (uint32_t)flen;
-    tk->hash = lgi_index_hash(out, flen);
+    tk->hash = hash_words(out, flen, 1);
     *fo += flen;
     count++;
   }
