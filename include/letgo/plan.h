@@ -129,6 +129,91 @@ LG_API const char *lg_task_phase(const lg_task *t);
 /** The task's date; {0, 0, 0} for NULL. */
 LG_API lg_date lg_task_date(const lg_task *t);
 
+
+/* ---- additions: the built plan, adherence, adaptation ------------------- */
+
+/** Plan flags (lg_plan_flags). */
+enum {
+  LG_PLAN_CRISIS = 1u << 0, /**< a crisis flag was seen: crisis resources come first */
+  LG_PLAN_THERAPY = 1u << 1 /**< low moods after the grief window added therapy      */
+};
+
+/**
+ * The plan's flags after the last build or check-in: LG_PLAN_* bits.
+ * 0 for NULL or before lg_plan_build.
+ */
+LG_API unsigned lg_plan_flags(const lg_plan *p);
+
+/** The template's title, rendered; borrowed until the next build or free. NULL before building. */
+LG_API const char *lg_plan_title(const lg_plan *p);
+
+/**
+ * The date of a day of the built plan (day 0 = the start).
+ * @return the date, or {0, 0, 0} when p is NULL, not built or day is out of range
+ */
+LG_API lg_date lg_plan_day_date(const lg_plan *p, size_t day);
+
+/** The number of phases of the built plan (phases whose condition failed are left out). */
+LG_API size_t lg_plan_phase_count(const lg_plan *p);
+/** The id of phase i ("grieve"), borrowed; NULL when out of range. */
+LG_API const char *lg_plan_phase_id(const lg_plan *p, size_t i);
+/** The title of phase i, rendered, borrowed until the next build; NULL when out of range. */
+LG_API const char *lg_plan_phase_title(const lg_plan *p, size_t i);
+/** The first day (0-based) of phase i; 0 when out of range. */
+LG_API size_t lg_plan_phase_start(const lg_plan *p, size_t i);
+/** The number of days of phase i; 0 when out of range. */
+LG_API size_t lg_plan_phase_length(const lg_plan *p, size_t i);
+
+/**
+ * Adherence of one day: how many of its tasks are marked done by that
+ * day's check-in, and how many it has. scheduled == 0 means nothing was
+ * scheduled; done == 0 with scheduled > 0 means nothing was done.
+ *
+ * @param done, scheduled  receive the counts (either may be NULL)
+ * @return LG_OK, LG_EINVAL, LG_ESTATE (not built) or LG_ERANGE (no such day)
+ */
+LG_API int lg_plan_adherence(const lg_plan *p, size_t day, size_t *done, size_t *scheduled);
+
+/**
+ * Adherence of phase i (the sum over its days), as lg_plan_adherence.
+ * @return LG_OK, LG_EINVAL, LG_ESTATE (not built) or LG_ERANGE (no such phase)
+ */
+LG_API int lg_plan_phase_adherence(const lg_plan *p, size_t i, size_t *done, size_t *scheduled);
+
+/**
+ * Adherence of the whole plan (every day, including those still to come).
+ * @return LG_OK, LG_EINVAL or LG_ESTATE (not built)
+ */
+LG_API int lg_plan_overall_adherence(const lg_plan *p, size_t *done, size_t *scheduled);
+
+/**
+ * The current streak: the number of consecutive plan days, ending at
+ * `today` (or at the day before when today has no check-in yet), that have
+ * a check-in with at least one task done, or with nothing scheduled.
+ *
+ * @param out  receives the streak (0 when `today` is before the plan)
+ * @return LG_OK, LG_EINVAL, LG_ESTATE (not built) or LG_ERANGE (invalid date)
+ */
+LG_API int lg_plan_streak(const lg_plan *p, lg_date today, size_t *out);
+
+/** The number of check-ins recorded (those dated inside the built plan). */
+LG_API size_t lg_plan_checkin_count(const lg_plan *p);
+
+/**
+ * The i-th check-in, in date order.
+ *
+ * @param date, mood, done_count  receive its date, mood and number of done task ids (each may be NULL)
+ * @return LG_OK, LG_EINVAL or LG_ERANGE (i out of range)
+ */
+LG_API int lg_plan_checkin_at(const lg_plan *p, size_t i, lg_date *date, int *mood,
+                              size_t *done_count);
+
+/** The id of the entry a task presents (a pick's drawn entry), or NULL for a note-only task. */
+LG_API const char *lg_task_entry(const lg_task *t);
+
+/** The task's reminder, in minutes after midnight (e.g. 1200 for 20:00); -1 for NULL. */
+LG_API int lg_task_reminder(const lg_task *t);
+
 #ifdef __cplusplus
 }
 #endif

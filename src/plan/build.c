@@ -1,0 +1,509 @@
+/*
+ * build.c - derives a plan's days from its inputs: phase lengths, the
+ * schedule, seeded picks, the adaptations check-ins call for, and every
+ * text rendered with the persona. Everything lands in one fresh arena, so
+ * a failure leaves the plan as it was and a success swaps in whole.
+ *
+ * Determinism: only integers and the seed decide anything here; the PRNG
+ * is splitmix64, which gives the same numbers on every platform.
+ */
+#include <string.h>
+
+#include "catalog/search.h"
+#include "plan/plan_impl.h"
+
+#define RENDER_STACK 2048
+
+uint64_t lgi_plan_hash64(const char *s, size_t n, uint64_t h) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3u;
+  }
+  return h;
+}
+
+static uint64_t splitmix64(uint64_t *state) {
+  uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return z ^ (z >> 31);
+}
+
+/* Uniform in [0, n) without modulo bias. */
+static size_t below(uint64_t *state, size_t n) {
+  uint64_t limit = UINT64_MAX - UINT64_MAX % (uint64_t)n, v;
+  do {
+    v = splitmix64(state);
+  } while (v >= limit);
+  return (size_t)(v % (uint64_t)n);
+}
+
+lg_date lgi_plan_date(int32_t days) {
+  lg_date d;
+  lgi_civil_from_days(days, &d.year, &d.month, &d.day);
+  return d;
+}
+
+/* ---- rendering --------------------------------------------------------- */
+
+typedef struct bctx {
+  const lg_plan *p;
+  lgi_built *b;
+  const char *vars[7];
+} bctx;
+
+static void persona(bctx *c) {
+  static const int keys[3] = {LGI_PREF_NAME, LGI_PREF_PARTNER_NAME, LGI_PREF_PARTNER_PRONOUNS};
+  size_t n = 0, i;
+  for (i = 0; i < 3; i++) {
+    if (c->p->prefs[keys[i]]) {
+      c->vars[n++] = lgi_pref_name(keys[i]);
+      c->vars[n++] = c->p->prefs[keys[i]];
+    }
+  }
+  c->vars[n] = NULL;
+}
+
+static int render(bctx *c, const char *text, const char **out) {
+  char stack[RENDER_STACK];
+  size_t len = 0;
+  char *s;
+  int rc;
+  *out = NULL;
+  if (!text) return LG_OK;
+  rc = lg_render(c->p->cat, text, c->p->locale, c->vars, stack, sizeof stack, &len);
+  if (rc == LG_OK) {
+    *out = lgi_arena_strndup(&c->b->arena, stack, len);
+    return *out ? LG_OK : LG_ENOMEM;
+  }
+  if (rc != LG_ETRUNC) return rc;
+  s = lgi_arena_alloc(&c->b->arena, len + 1);
+  if (!s) return LG_ENOMEM;
+  rc = lg_render(c->p->cat, text, c->p->locale, c->vars, s, len + 1, &len);
+  *out = s;
+  return rc;
+}
+
+/* a + "\n\n" + b, either may be NULL. */
+static int join(bctx *c, const char *a, const char *b, const char **out) {
+  size_t na, nb;
+  char *s;
+  if (!a || !b) {
+    *out = a ? a : b;
+    return LG_OK;
+  }
+  na = strlen(a);
+  nb = strlen(b);
+  s = lgi_arena_alloc(&c->b->arena, na + nb + 3);
+  if (!s) return LG_ENOMEM;
+  memcpy(s, a, na);
+  memcpy(s + na, "\n\n", 2);
+  memcpy(s + na + 2, b, nb + 1);
+  *out = s;
+  return LG_OK;
+}
+
+static int render_entry(bctx *c, const char *id, lgi_text *out) {
+  const lg_entry *e = lg_catalog_entry(c->p->cat, id, c->p->locale);
+  int rc;
+  out->id = id;
+  out->title = out->body = "";
+  if (!e) return LG_OK; /* a later pack may not drop entries, but stay calm */
+  rc = render(c, lg_entry_title(e), &out->title);
+  if (rc == LG_OK) rc = render(c, lg_entry_body(e), &out->body);
+  return rc;
+}
+
+/* A task's rendered title and body for one entry (or none). */
+static int task_texts(bctx *c, const lgi_ttask *t, const lg_entry *e, const char **title,
+                      const char **body) {
+  const char *note = NULL, *eb = NULL;
+  int rc = render(c, t->title ? t->title : (e ? lg_entry_title(e) : NULL), title);
+  if (rc == LG_OK) rc = render(c, t->note, &note);
+  if (rc == LG_OK && e) rc = render(c, lg_entry_body(e), &eb);
+  if (rc == LG_OK) rc = join(c, note, eb, body);
+  if (rc == LG_OK && !*title) *title = "";
+  if (rc == LG_OK && !*body) *body = "";
+  return rc;
+}
+
+/* ---- pools ------------------------------------------------------------- */
+
+static int has_tag(const lg_entry *e, const char *tag) {
+  size_t i, n = lg_entry_tag_count(e);
+  for (i = 0; i < n; i++)
+    if (strcmp(lg_entry_tag(e, i), tag) == 0) return 1;
+  return 0;
+}
+
+static int matches(const lg_entry *e, const lgi_ttask *t, unsigned mask) {
+  unsigned k;
+  if (t->pick_kind && strcmp(lg_entry_kind(e), t->pick_kind) != 0) return 0;
+  if (t->pick_tag) return has_tag(e, t->pick_tag);
+  for (k = 0; k < LGI_INTEREST_COUNT; k++)
+    if ((mask & (1u << k)) && has_tag(e, lgi_plan_interests[k])) return 1;
+  return 0;
+}
+
+/* The entries a pick draws from, in catalogue order, each id once, resolved
+ * in the plan's locale. */
+typedef struct pool {
+  const lg_entry **e;
+  size_t n, next;
+  uint64_t rng;
+} pool;
+
+static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
+  const lg_entry *const *all = NULL;
+  size_t n = lgi_catalog_entries(c->p->cat, &all), i, j;
+  pl->n = 0;
+  pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof *pl->e);
+  if (!pl->e) return LG_ENOMEM;
+  for (i = 0; i < n; i++) {
+    const lg_entry *e;
+    if (!matches(all[i], t, mask)) continue;
+    e = lg_catalog_entry(c->p->cat, lg_entry_id(all[i]), c->p->locale);
+    if (!e) continue;
+    for (j = 0; j < pl->n; j++)
+      if (pl->e[j] == e || strcmp(lg_entry_id(pl->e[j]), lg_entry_id(e)) == 0) break;
+    if (j == pl->n) pl->e[pl->n++] = e;
+  }
+  return LG_OK;
+}
+
+static void pool_shuffle(pool *pl, const lg_entry *avoid_first) {
+  size_t i, j;
+  const lg_entry *tmp;
+  for (i = pl->n; i > 1; i--) {
+    j = below(&pl->rng, i);
+    tmp = pl->e[i - 1];
+    pl->e[i - 1] = pl->e[j];
+    pl->e[j] = tmp;
+  }
+  /* no repeat across the seam between two rounds */
+  if (pl->n > 1 && pl->e[0] == avoid_first) {
+    tmp = pl->e[0];
+    pl->e[0] = pl->e[pl->n - 1];
+    pl->e[pl->n - 1] = tmp;
+  }
+  pl->next = 0;
+}
+
+static const lg_entry *pool_draw(pool *pl) {
+  const lg_entry *last;
+  if (pl->n == 0) return NULL;
+  if (pl->next == pl->n) {
+    last = pl->e[pl->n - 1];
+    pool_shuffle(pl, last);
+  }
+  return pl->e[pl->next++];
+}
+
+/* ---- the schedule ------------------------------------------------------ */
+
+static int scheduled(const lgi_ttask *t, size_t k, size_t length, int32_t date) {
+  int wd;
+  switch (t->on) {
+  case LGI_ON_DAY:
+    return k + 1 == (size_t)t->day;
+  case LGI_ON_LAST:
+    return k + 1 == length;
+  case LGI_ON_EVERY:
+    return k + 1 >= (size_t)t->day && (k + 1 - (size_t)t->day) % (size_t)t->every == 0;
+  case LGI_ON_DAILY:
+    return 1;
+  default:
+    wd = lgi_weekday(date);
+    return t->on == LGI_ON_WEEKDAYS ? wd <= 5 : wd >= 6;
+  }
+}
+
+static int phase_length(const lg_plan *p, const lgi_phase *ph) {
+  size_t i;
+  int v;
+  if (ph->from_pref >= 0 && p->prefs[ph->from_pref]) {
+    v = (int)(p->prefs[ph->from_pref][0] - '0');
+    if (p->prefs[ph->from_pref][1]) v = v * 10 + (p->prefs[ph->from_pref][1] - '0');
+  } else {
+    v = ph->def;
+    for (i = 0; i < ph->rule_count; i++)
+      if (lgi_pcond_holds(p, ph->rules[i].cond)) v += ph->rules[i].add;
+  }
+  return v < ph->min ? ph->min : v > ph->max ? ph->max : v;
+}
+
+static int plan_days(const lg_plan *p) {
+  const char *s = p->prefs[LGI_PREF_PLAN_DAYS];
+  return s ? (s[0] - '0') * 10 + (s[1] - '0') : LGI_PLAN_DEFAULT_DAYS;
+}
+
+static int lay_out_phases(bctx *c) {
+  const lgi_template *t = c->p->tpl;
+  lgi_built *b = c->b;
+  size_t i, n = 0, rest = (size_t)-1, day = 0;
+  int sum = 0, len;
+  b->phases = lgi_arena_alloc(&b->arena, t->phase_count * sizeof *b->phases);
+  if (!b->phases) return LG_ENOMEM;
+  for (i = 0; i < t->phase_count; i++) {
+    const lgi_phase *ph = &t->phases[i];
+    if (!ph->rest && !lgi_pcond_holds(c->p, ph->cond)) continue;
+    len = ph->rest ? 0 : phase_length(c->p, ph);
+    if (ph->rest) rest = n;
+    sum += len;
+    memset(&b->phases[n], 0, sizeof b->phases[n]);
+    b->phases[n].def = ph;
+    b->phases[n].length = (size_t)len;
+    n++;
+  }
+  if (rest != (size_t)-1) {
+    len = plan_days(c->p) - sum;
+    if (len < b->phases[rest].def->min) len = b->phases[rest].def->min;
+    b->phases[rest].length = (size_t)len;
+  }
+  for (i = 0; i < n; i++) {
+    b->phases[i].start = day;
+    day += b->phases[i].length;
+  }
+  b->phase_count = n;
+  b->day_count = day;
+  return LG_OK;
+}
+
+/* ---- adaptation -------------------------------------------------------- */
+
+static int32_t therapy_from(const lg_plan *p, const lgi_built *b, int32_t start,
+                            const lgi_checkin *ck, size_t n) {
+  const lgi_template *t = p->tpl;
+  int32_t after = start - 1;
+  size_t i, j, seen = 0, low;
+  int moods[30];
+  if (!t->has_therapy) return INT32_MAX;
+  for (i = 0; i < b->phase_count; i++)
+    if (t->adapt_after >= 0 && b->phases[i].def == &t->phases[t->adapt_after])
+      after = start + (int32_t)(b->phases[i].start + b->phases[i].length) - 1;
+  for (i = 0; i < n; i++) {
+    if (ck[i].date <= after || ck[i].date >= start + (int32_t)b->day_count) continue;
+    moods[seen % (size_t)t->low_window] = ck[i].mood;
+    seen++;
+    low = 0;
+    for (j = 0; j < seen && j < (size_t)t->low_window; j++)
+      if (moods[j] <= t->low_mood) low++;
+    if (low >= (size_t)t->low_count) return ck[i].date + 1;
+  }
+  return INT32_MAX;
+}
+
+/* ---- days and tasks ---------------------------------------------------- */
+
+typedef struct slot {
+  const lgi_ttask *t;
+  int on;                 /* its condition holds            */
+  const char *title, *body; /* cached for fixed entries       */
+  pool pl;
+  int picks;
+} slot;
+
+static int reminder(const lg_plan *p, const lgi_ttask *t) {
+  if (t->reminder >= 0) return t->reminder;
+  if (p->prefs[LGI_PREF_REMINDER_TIME]) return lgi_parse_hhmm(p->prefs[LGI_PREF_REMINDER_TIME], 5);
+  return p->tpl->reminder;
+}
+
+static int fill_task(bctx *c, lg_task *out, const lgi_ttask *t, const char *phase, int32_t date,
+                     slot *s) {
+  int rc = LG_OK;
+  const lg_entry *e = NULL;
+  out->id = t->id;
+  out->phase = phase;
+  out->date = lgi_plan_date(date);
+  out->reminder = reminder(c->p, t);
+  out->crisis = 0;
+  if (s && s->picks) {
+    e = pool_draw(&s->pl);
+    out->entry = e ? lg_entry_id(e) : NULL;
+    return task_texts(c, t, e, &out->title, &out->body);
+  }
+  out->entry = t->entry;
+  if (s && s->title) {
+    out->title = s->title;
+    out->body = s->body;
+    return LG_OK;
+  }
+  if (t->entry) e = lg_catalog_entry(c->p->cat, t->entry, c->p->locale);
+  rc = task_texts(c, t, e, &out->title, &out->body);
+  if (rc == LG_OK && s) {
+    s->title = out->title;
+    s->body = out->body;
+  }
+  return rc;
+}
+
+static int prepare_slots(bctx *c, const lgi_phase *ph, slot *slots, uint64_t seed) {
+  size_t i;
+  unsigned mask = lgi_plan_interest_mask(c->p);
+  int rc;
+  for (i = 0; i < ph->task_count; i++) {
+    const lgi_ttask *t = &ph->tasks[i];
+    slot *s = &slots[i];
+    memset(s, 0, sizeof *s);
+    s->t = t;
+    s->on = lgi_pcond_holds(c->p, t->cond);
+    if (!s->on || t->entry || (!t->pick_tag && !t->pick_interests)) continue;
+    s->picks = 1;
+    rc = pool_fill(c, t, mask ? mask : 0x7Fu, &s->pl);
+    if (rc == LG_OK && s->pl.n == 0 && mask) rc = pool_fill(c, t, 0x7Fu, &s->pl);
+    if (rc != LG_OK) return rc;
+    s->pl.rng = seed ^ lgi_plan_hash64(t->id, strlen(t->id),
+                                       lgi_plan_hash64(ph->id, strlen(ph->id), 0xcbf29ce484222325u));
+    pool_shuffle(&s->pl, NULL);
+  }
+  return LG_OK;
+}
+
+/* Counts (tasks == NULL) or fills the tasks of every day. */
+static int walk_days(bctx *c, int32_t start, uint64_t seed, int32_t crisis_from, int32_t therapy,
+                     size_t *count) {
+  const lgi_template *t = c->p->tpl;
+  lgi_built *b = c->b;
+  slot slots[LGI_PLAN_MAX_TASKS];
+  size_t ph, k, i, n = 0;
+  lgi_text crisis_text = {NULL, NULL, NULL};
+  int rc;
+  int fill = b->tasks != NULL;
+  for (ph = 0; ph < b->phase_count; ph++) {
+    const lgi_bphase *bp = &b->phases[ph];
+    const lgi_phase *def = bp->def;
+    if (fill) {
+      rc = prepare_slots(c, def, slots, seed);
+      if (rc != LG_OK) return rc;
+    } else {
+      for (i = 0; i < def->task_count; i++) slots[i].on = lgi_pcond_holds(c->p, def->tasks[i].cond);
+    }
+    for (k = 0; k < bp->length; k++) {
+      size_t d = bp->start + k;
+      int32_t date = start + (int32_t)d;
+      if (fill) {
+        b->days[d].first = n;
+        b->days[d].phase = ph;
+      }
+      if (c->p->crisis && date >= crisis_from) {
+        if (fill) {
+          lg_task *out = &b->tasks[n];
+          if (!crisis_text.title) {
+            rc = fill_task(c, out, &t->crisis, def->id, date, NULL);
+            if (rc != LG_OK) return rc;
+            rc = join(c, out->body, b->resources_text, &out->body);
+            if (rc != LG_OK) return rc;
+            crisis_text.title = out->title;
+            crisis_text.body = out->body;
+          }
+          out->id = t->crisis.id;
+          out->phase = def->id;
+          out->entry = t->crisis.entry;
+          out->title = crisis_text.title;
+          out->body = crisis_text.body;
+          out->date = lgi_plan_date(date);
+          out->reminder = reminder(c->p, &t->crisis);
+          out->crisis = 1;
+        }
+        n++;
+      }
+      for (i = 0; i < def->task_count; i++) {
+        if (!slots[i].on || !scheduled(&def->tasks[i], k, bp->length, date)) continue;
+        if (fill) {
+          rc = fill_task(c, &b->tasks[n], &def->tasks[i], def->id, date, &slots[i]);
+          if (rc != LG_OK) return rc;
+        }
+        n++;
+      }
+      if (date >= therapy &&
+          (t->therapy_every == 0 ? date == therapy : (date - therapy) % t->therapy_every == 0)) {
+        if (fill) {
+          rc = fill_task(c, &b->tasks[n], &t->therapy, def->id, date, NULL);
+          if (rc != LG_OK) return rc;
+        }
+        n++;
+      }
+      if (fill) b->days[d].count = n - b->days[d].first;
+    }
+  }
+  *count = n;
+  return LG_OK;
+}
+
+/* ---- the fixed texts --------------------------------------------------- */
+
+static int render_fixed(bctx *c) {
+  const lgi_template *t = c->p->tpl;
+  lgi_built *b = c->b;
+  const lg_entry *res[64];
+  const char *region = c->p->prefs[LGI_PREF_REGION];
+  size_t i, n;
+  int rc = render(c, t->title, &b->title);
+  if (rc == LG_OK) rc = render(c, t->summary, &b->summary);
+  if (rc == LG_OK) rc = render_entry(c, t->help, &b->help);
+  if (rc == LG_OK) rc = render_entry(c, t->disclaimer, &b->disclaimer);
+  for (i = 0; rc == LG_OK && i < LGI_LABEL_COUNT; i++) {
+    lgi_text l;
+    rc = render_entry(c, t->labels[i], &l);
+    b->labels[i] = l.title;
+  }
+  for (i = 0; rc == LG_OK && i < b->phase_count; i++) {
+    rc = render(c, b->phases[i].def->title, &b->phases[i].title);
+    if (rc == LG_OK) rc = render(c, b->phases[i].def->summary, &b->phases[i].summary);
+  }
+  if (rc != LG_OK) return rc;
+  n = lgi_catalog_crisis_resources(c->p->cat, region, c->p->locale, res, 64);
+  if (n > 64) n = 64;
+  b->resources = lgi_arena_alloc(&b->arena, (n ? n : 1) * sizeof *b->resources);
+  if (!b->resources) return LG_ENOMEM;
+  b->resource_count = n;
+  b->resources_text = NULL;
+  for (i = 0; rc == LG_OK && i < n; i++) {
+    const char *both = NULL;
+    rc = render_entry(c, lg_entry_id(res[i]), &b->resources[i]);
+    if (rc == LG_OK) rc = join(c, b->resources[i].title, b->resources[i].body, &both);
+    if (rc == LG_OK) rc = join(c, b->resources_text, both, &b->resources_text);
+  }
+  return rc;
+}
+
+int lgi_plan_derive(const lg_plan *p, int32_t start, uint64_t seed, const lgi_checkin *checkins,
+                    size_t checkin_count, lgi_built *out) {
+  bctx c;
+  size_t count = 0;
+  int32_t crisis_from;
+  int rc;
+  memset(out, 0, sizeof *out);
+  lgi_arena_init(&out->arena, p->alloc);
+  c.p = p;
+  c.b = out;
+  persona(&c);
+  rc = lay_out_phases(&c);
+  if (rc == LG_OK) rc = render_fixed(&c);
+  if (rc != LG_OK) goto fail;
+  out->days = lgi_arena_alloc(&out->arena, out->day_count * sizeof *out->days);
+  if (!out->days) goto nomem;
+  crisis_from = p->crisis_from == INT32_MIN || p->crisis_from < start ? start : p->crisis_from;
+  out->therapy_from = therapy_from(p, out, start, checkins, checkin_count);
+  rc = walk_days(&c, start, seed, crisis_from, out->therapy_from, &count);
+  if (rc != LG_OK) goto fail;
+  out->tasks = lgi_arena_alloc(&out->arena, (count ? count : 1) * sizeof *out->tasks);
+  if (!out->tasks) goto nomem;
+  rc = walk_days(&c, start, seed, crisis_from, out->therapy_from, &out->task_count);
+  if (rc != LG_OK) goto fail;
+  out->flags = (p->crisis ? (unsigned)LG_PLAN_CRISIS : 0u) |
+               (out->therapy_from < start + (int32_t)out->day_count ? (unsigned)LG_PLAN_THERAPY : 0u);
+  return LG_OK;
+nomem:
+  rc = LG_ENOMEM;
+fail:
+  lgi_built_free(out);
+  return rc;
+}
+
+void lgi_built_free(lgi_built *b) {
+  lgi_arena_free_wiped(&b->arena);
+  memset(b, 0, sizeof *b);
+}
