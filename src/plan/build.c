@@ -105,11 +105,14 @@ static int join(bctx *c, const char *a, const char *b, const char **out) {
 }
 
 static int render_entry(bctx *c, const char *id, lgi_text *out) {
+  static const char *const fields[3] = {"phone", "sms", "url"};
   const lg_entry *e = lg_catalog_entry(c->p->cat, id, c->p->locale);
-  int rc;
+  int rc, i;
+  memset(out, 0, sizeof *out);
   out->id = id;
   out->title = out->body = "";
   if (!e) return LG_OK; /* a later pack may not drop entries, but stay calm */
+  for (i = 0; i < 3; i++) out->contact[i] = lg_entry_contact(e, fields[i]);
   rc = render(c, lg_entry_title(e), &out->title);
   if (rc == LG_OK) rc = render(c, lg_entry_body(e), &out->body);
   return rc;
@@ -368,9 +371,10 @@ static int walk_days(bctx *c, int32_t start, uint64_t seed, int32_t crisis_from,
   lgi_built *b = c->b;
   slot slots[LGI_PLAN_MAX_TASKS];
   size_t ph, k, i, n = 0;
-  lgi_text crisis_text = {NULL, NULL, NULL};
+  lgi_text crisis_text;
   int rc;
   int fill = b->tasks != NULL;
+  memset(&crisis_text, 0, sizeof crisis_text);
   for (ph = 0; ph < b->phase_count; ph++) {
     const lgi_bphase *bp = &b->phases[ph];
     const lgi_phase *def = bp->def;
@@ -434,6 +438,36 @@ static int walk_days(bctx *c, int32_t start, uint64_t seed, int32_t crisis_from,
 
 /* ---- the fixed texts --------------------------------------------------- */
 
+/* "Title\nBody\nPhone: 988\nText: 988\nWeb: https://..." */
+static int resource_text(bctx *c, const lgi_text *r, const char **out) {
+  lgi_out o;
+  size_t len = 0, i;
+  char *s = NULL;
+  for (i = 0; i < 2; i++) {
+    size_t k;
+    if (i == 0) lgi_out_fixed(&o, NULL, 0);
+    lgi_out_puts(&o, r->title);
+    lgi_out_putc(&o, '\n');
+    lgi_out_puts(&o, r->body);
+    for (k = 0; k < 3; k++) {
+      if (!r->contact[k]) continue;
+      lgi_out_putc(&o, '\n');
+      lgi_out_puts(&o, c->b->labels[LGI_LABEL_PHONE + k]);
+      lgi_out_puts(&o, ": ");
+      lgi_out_puts(&o, r->contact[k]);
+    }
+    if (i == 0) {
+      len = o.len;
+      s = lgi_arena_alloc(&c->b->arena, len + 1);
+      if (!s) return LG_ENOMEM;
+      lgi_out_fixed(&o, s, len + 1);
+    }
+  }
+  lgi_out_finish(&o, &len);
+  *out = s;
+  return LG_OK;
+}
+
 static int render_fixed(bctx *c) {
   const lgi_template *t = c->p->tpl;
   lgi_built *b = c->b;
@@ -463,7 +497,7 @@ static int render_fixed(bctx *c) {
   for (i = 0; rc == LG_OK && i < n; i++) {
     const char *both = NULL;
     rc = render_entry(c, lg_entry_id(res[i]), &b->resources[i]);
-    if (rc == LG_OK) rc = join(c, b->resources[i].title, b->resources[i].body, &both);
+    if (rc == LG_OK) rc = resource_text(c, &b->resources[i], &both);
     if (rc == LG_OK) rc = join(c, b->resources_text, both, &b->resources_text);
   }
   return rc;

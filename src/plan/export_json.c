@@ -34,6 +34,14 @@ static void text_object(lgi_jw *w, const char *key, const lgi_text *t) {
   lgi_jw_string(w, t->title);
   lgi_jw_key(w, "body");
   lgi_jw_string(w, t->body);
+  if (!key) { /* a resource */
+    lgi_jw_key(w, "phone");
+    lgi_jw_string(w, t->contact[0]);
+    lgi_jw_key(w, "sms");
+    lgi_jw_string(w, t->contact[1]);
+    lgi_jw_key(w, "url");
+    lgi_jw_string(w, t->contact[2]);
+  }
   lgi_jw_object_end(w);
 }
 

@@ -159,11 +159,10 @@ static void help_event(ical *w, const lg_plan *p, const char *stamp) {
   prop_text(w, "SUMMARY", b->help.title);
   raw(w, "DESCRIPTION:");
   text(w, b->help.body);
-  for (i = 0; i < b->resource_count; i++) {
+  (void)i;
+  if (b->resources_text) {
     text(w, "\n\n");
-    text(w, b->resources[i].title);
-    text(w, "\n");
-    text(w, b->resources[i].body);
+    text(w, b->resources_text);
   }
   text(w, "\n\n");
   text(w, b->disclaimer.title);

@@ -109,7 +109,7 @@ static void checkins(lgi_out *o, const lg_plan *p) {
 
 static void help(lgi_out *o, const lg_plan *p) {
   const lgi_built *b = &p->b;
-  size_t i;
+  size_t i, k;
   lgi_out_puts(o, "## ");
   md(o, b->help.title, 1, 0);
   lgi_out_puts(o, "\n\n");
@@ -120,6 +120,13 @@ static void help(lgi_out *o, const lg_plan *p) {
     md(o, b->resources[i].title, 1, 0);
     lgi_out_puts(o, "**  \n  ");
     md(o, b->resources[i].body, 0, 2);
+    for (k = 0; k < 3; k++) {
+      if (!b->resources[i].contact[k]) continue;
+      lgi_out_puts(o, "  \n  ");
+      md(o, b->labels[LGI_LABEL_PHONE + k], 1, 0);
+      lgi_out_puts(o, ": ");
+      md(o, b->resources[i].contact[k], 1, 0);
+    }
     lgi_out_putc(o, '\n');
   }
   if (b->resource_count) lgi_out_putc(o, '\n');

@@ -73,7 +73,7 @@ struct lgi_pcond {
   const char *instrument; /* band, score, answer                     */
   const char *item;       /* answer                                  */
   int pref;               /* pref: LGI_PREF_*                        */
-  const char *const *values;
+  const char **values;
   size_t value_count;
   int op; /* LGI_OP_* (assess.h) */
   double value;
@@ -120,7 +120,16 @@ typedef struct lgi_phase {
   size_t task_count;
 } lgi_phase;
 
-enum { LGI_LABEL_DAY, LGI_LABEL_CHECKINS, LGI_LABEL_MOOD, LGI_LABEL_DONE, LGI_LABEL_COUNT };
+enum {
+  LGI_LABEL_DAY,
+  LGI_LABEL_CHECKINS,
+  LGI_LABEL_MOOD,
+  LGI_LABEL_DONE,
+  LGI_LABEL_PHONE,
+  LGI_LABEL_SMS,
+  LGI_LABEL_WEB,
+  LGI_LABEL_COUNT
+};
 
 struct lgi_template {
   const char *id;
@@ -192,6 +201,7 @@ typedef struct lgi_text {
   const char *id;
   const char *title;
   const char *body;
+  const char *contact[3]; /* resources: phone, sms, url (as written), or NULL */
 } lgi_text;
 
 /* Everything derived by a build, in one arena. */

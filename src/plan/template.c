@@ -281,8 +281,9 @@ static int cond_pref(ctx *c, const lgi_json *obj, lgi_path *path, lgi_pcond *out
                 "\" is not a value this preference takes");
       lgi_path_pop(path, old);
     } else if (out->pref == LGI_PREF_REGION) {
-      out->values[i] = lgi_arena_strndup(c->arena, buf, strlen(buf)); /* uppercase */
-      if (!out->values[i]) rc = lgi_load_fail(c->ld, LG_ENOMEM, obj, path, "out of memory", END);
+      char *up = lgi_arena_strndup(c->arena, buf, strlen(buf)); /* uppercase */
+      if (!up) rc = lgi_load_fail(c->ld, LG_ENOMEM, obj, path, "out of memory", END);
+      else out->values[i] = up;
     }
   }
   return rc;
@@ -641,7 +642,8 @@ done:
 /* ---- the template ------------------------------------------------------ */
 
 static int read_labels(ctx *c, const lgi_json *node, lgi_path *path, lgi_template *t) {
-  static const char *const names[LGI_LABEL_COUNT + 1] = {"day", "checkins", "mood", "done", NULL};
+  static const char *const names[LGI_LABEL_COUNT + 1] = {"day",   "checkins", "mood", "done",
+                                                         "phone", "sms",      "web",  NULL};
   const lgi_json *labels = lgi_json_get(node, "labels");
   size_t old, i;
   int rc;
