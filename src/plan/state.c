@@ -258,8 +258,8 @@ static int read_result(rctx *c, const lg_catalog *cat, const lgi_json *o, lgi_pr
   if (!(v = member(c, o, "score", LGI_JSON_NUMBER, 1, &rc))) return rc;
   r->score = v->u.num;
   if (!(v = member(c, o, "flags", LGI_JSON_NUMBER, 1, &rc))) return rc;
-  if (v->u.num != 0 && v->u.num != 1 && v->u.num != 2 && v->u.num != 3)
-    return bad(c, LG_ESCHEMA, v, "flags must be 0 to 3", "", "");
+  if (v->u.num < 0 || v->u.num > 7 || v->u.num != (double)(int)v->u.num)
+    return bad(c, LG_ESCHEMA, v, "flags must be a whole number from 0 to 7", "", "");
   r->flags = (unsigned)v->u.num;
   if (!(ans = member(c, o, "answers", LGI_JSON_OBJECT, 1, &rc))) return rc;
   old = lgi_path_push_key(&c->path, "answers", 7);
@@ -329,8 +329,10 @@ static int read_checkin(rctx *c, lg_plan *p, const lgi_json *o, int32_t after) {
   if (rc != LG_OK) return rc;
   if (ck.date <= after) return bad(c, LG_ESCHEMA, o, "check-ins must be in date order, one a day", "", "");
   if (!(v = member(c, o, "mood", LGI_JSON_NUMBER, 1, &rc))) return rc;
-  if (v->u.num < 0 || v->u.num > 10 || v->u.num != (double)(int)v->u.num)
-    return bad(c, LG_ESCHEMA, v, "mood must be a whole number from 0 to 10", "", "");
+  if (v->u.num < 0 || v->u.num > 10 || v->u.num != (double)(int)v->u.num) {
+    lgi_path_push_key(&c->path, "mood", 4);
+    return bad(c, LG_ESCHEMA, v, "must be a whole number from 0 to 10", "", "");
+  }
   ck.mood = (int)v->u.num;
   if (!(done = member(c, o, "done", LGI_JSON_ARRAY, 1, &rc))) return rc;
   old = lgi_path_push_key(&c->path, "done", 4);
