@@ -118,14 +118,15 @@ static int render_entry(bctx *c, const char *id, lgi_text *out) {
   return rc;
 }
 
-/* A task's rendered title and body for one entry (or none). */
-static int task_texts(bctx *c, const lgi_ttask *t, const lg_entry *e, const char **title,
-                      const char **body) {
-  const char *note = NULL, *eb = NULL;
+/* A task's rendered title and body for one entry (or none); *note caches
+ * the task's rendered note between calls (start with NULL). */
+static int task_texts(bctx *c, const lgi_ttask *t, const lg_entry *e, const char **note,
+                      const char **title, const char **body) {
+  const char *eb = NULL;
   int rc = render(c, t->title ? t->title : (e ? lg_entry_title(e) : NULL), title);
-  if (rc == LG_OK) rc = render(c, t->note, &note);
+  if (rc == LG_OK && !*note) rc = render(c, t->note, note);
   if (rc == LG_OK && e) rc = render(c, lg_entry_body(e), &eb);
-  if (rc == LG_OK) rc = join(c, note, eb, body);
+  if (rc == LG_OK) rc = join(c, *note, eb, body);
   if (rc == LG_OK && !*title) *title = "";
   if (rc == LG_OK && !*body) *body = "";
   return rc;
@@ -157,6 +158,13 @@ typedef struct pool {
   uint64_t rng;
 } pool;
 
+/* 1 when a lookup in the plan's locale may fall back to `locale`: one of
+ * the plan locale's parents ("es" for "es-mx") or the default "en". */
+static int in_fallback(const char *plan, const char *locale) {
+  size_t n = strlen(locale);
+  return strcmp(locale, "en") == 0 || (strncmp(plan, locale, n) == 0 && plan[n] == '-');
+}
+
 static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
   const lg_entry *const *all = NULL;
   size_t n = lgi_catalog_entries(c->p->cat, &all), i, j;
@@ -164,12 +172,20 @@ static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
   pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof *pl->e);
   if (!pl->e) return LG_ENOMEM;
   for (i = 0; i < n; i++) {
-    const lg_entry *e;
-    if (!matches(all[i], t, mask)) continue;
-    e = lg_catalog_entry(c->p->cat, lg_entry_id(all[i]), c->p->locale);
+    const lg_entry *e = all[i];
+    const char *loc;
+    if (!matches(e, t, mask)) continue;
+    loc = lg_entry_locale(e);
+    /* an entry of the plan's own locale is what a lookup returns; others
+     * only stand in when the plan's locale lacks the id */
+    if (strcmp(loc, c->p->locale) != 0) {
+      if (!in_fallback(c->p->locale, loc)) continue;
+      e = lg_catalog_entry(c->p->cat, lg_entry_id(e), c->p->locale);
+    }
     if (!e) continue;
+    /* the same id always resolves to the same entry */
     for (j = 0; j < pl->n; j++)
-      if (pl->e[j] == e || strcmp(lg_entry_id(pl->e[j]), lg_entry_id(e)) == 0) break;
+      if (pl->e[j] == e) break;
     if (j == pl->n) pl->e[pl->n++] = e;
   }
   return LG_OK;
@@ -303,6 +319,7 @@ typedef struct slot {
   const lgi_ttask *t;
   int on;                 /* its condition holds            */
   const char *title, *body; /* cached for fixed entries       */
+  const char *note;         /* cached rendered note           */
   pool pl;
   int picks;
 } slot;
@@ -317,6 +334,7 @@ static int fill_task(bctx *c, lg_task *out, const lgi_ttask *t, const char *phas
                      slot *s) {
   int rc = LG_OK;
   const lg_entry *e = NULL;
+  const char *note = NULL;
   out->id = t->id;
   out->phase = phase;
   out->date = lgi_plan_date(date);
@@ -325,7 +343,7 @@ static int fill_task(bctx *c, lg_task *out, const lgi_ttask *t, const char *phas
   if (s && s->picks) {
     e = pool_draw(&s->pl);
     out->entry = e ? lg_entry_id(e) : NULL;
-    return task_texts(c, t, e, &out->title, &out->body);
+    return task_texts(c, t, e, &s->note, &out->title, &out->body);
   }
   out->entry = t->entry;
   if (s && s->title) {
@@ -334,7 +352,7 @@ static int fill_task(bctx *c, lg_task *out, const lgi_ttask *t, const char *phas
     return LG_OK;
   }
   if (t->entry) e = lg_catalog_entry(c->p->cat, t->entry, c->p->locale);
-  rc = task_texts(c, t, e, &out->title, &out->body);
+  rc = task_texts(c, t, e, s ? &s->note : &note, &out->title, &out->body);
   if (rc == LG_OK && s) {
     s->title = out->title;
     s->body = out->body;

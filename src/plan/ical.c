@@ -29,27 +29,51 @@ static void unit(ical *w, const char *s, size_t n) {
   w->col += n;
 }
 
-static void raw(ical *w, const char *s) {
-  size_t i;
-  for (i = 0; s[i]; i++) unit(w, s + i, 1);
-}
-
 static void eol(ical *w) {
   lgi_out_put(w->o, "\r\n", 2);
   w->col = 0;
 }
 
-static size_t seq_len(unsigned char c) {
-  return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+/* Plain bytes, folded where they cross the line limit, never inside a
+ * UTF-8 sequence. */
+static void run(ical *w, const char *s, size_t n) {
+  while (n > 0) {
+    size_t room = FOLD - w->col, cut;
+    if (n <= room) {
+      lgi_out_put(w->o, s, n);
+      w->col += n;
+      return;
+    }
+    cut = room;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    lgi_out_put(w->o, s, cut);
+    lgi_out_put(w->o, "\r\n ", 3);
+    w->col = 1;
+    s += cut;
+    n -= cut;
+  }
+}
+
+static void raw(ical *w, const char *s) {
+  run(w, s, strlen(s));
+}
+
+static int special(unsigned char c) {
+  return c == '\\' || c == ';' || c == ',' || c < 0x20 || c == 0x7F;
 }
 
 /* A TEXT value (RFC 5545 3.3.11): \ ; , escaped, line breaks as \n, other
  * control characters dropped. */
 static void text(ical *w, const char *s) {
-  size_t i = 0, n = s ? strlen(s) : 0, k;
+  size_t i = 0, n = s ? strlen(s) : 0, j;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '\\' || c == ';' || c == ',') {
+    if (!special(c)) {
+      for (j = i + 1; j < n && !special((unsigned char)s[j]); j++) {
+      }
+      run(w, s + i, j - i);
+      i = j;
+    } else if (c == '\\' || c == ';' || c == ',') {
       char e[2];
       e[0] = '\\';
       e[1] = (char)c;
@@ -58,13 +82,9 @@ static void text(ical *w, const char *s) {
     } else if (c == '\r' || c == '\n') {
       unit(w, "\\n", 2);
       i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-      i++;
     } else {
-      k = seq_len(c);
-      if (i + k > n) k = n - i;
-      unit(w, s + i, k);
-      i += k;
+      if (c == '\t') unit(w, "\t", 1);
+      i++;
     }
   }
 }

@@ -14,11 +14,32 @@
 /* Writes s with Markdown's special characters escaped. inline_only: line
  * breaks become spaces; otherwise each line after the first is indented by
  * `indent` spaces (blank lines kept) and may not start a block. */
+/* Characters escaped anywhere. */
+static int special(unsigned char c) {
+  switch (c) {
+  case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
+  case '<': case '>': case '#': case '|': case '~': case '!': case '&':
+    return 1;
+  default:
+    return c < 0x20;
+  }
+}
+
+/* Writes s with Markdown's special characters escaped. inline_only: line
+ * breaks become spaces; otherwise each line after the first is indented by
+ * `indent` spaces (blank lines kept) and may not start a block. */
 static void md(lgi_out *o, const char *s, int inline_only, size_t indent) {
-  size_t i, n = s ? strlen(s) : 0, k;
+  size_t i, n = s ? strlen(s) : 0, k, j;
   int line_start = 1, number = 0; /* number: digits opened this line */
   for (i = 0; i < n; i++) {
     char c = s[i];
+    if (!line_start && !number && !special((unsigned char)c)) {
+      for (j = i + 1; j < n && !special((unsigned char)s[j]); j++) {
+      }
+      lgi_out_put(o, s + i, j - i);
+      i = j - 1;
+      continue;
+    }
     if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
       if (inline_only) {
@@ -34,8 +55,7 @@ static void md(lgi_out *o, const char *s, int inline_only, size_t indent) {
       continue;
     }
     if ((unsigned char)c < 0x20 && c != '\t') continue;
-    if (strchr("\\`*_{}[]<>#|~!&", c) ||
-        (line_start && (c == '-' || c == '+' || c == '=')) ||
+    if (special((unsigned char)c) || (line_start && (c == '-' || c == '+' || c == '=')) ||
         (number && (c == '.' || c == ')')))
       lgi_out_putc(o, '\\');
     /* "1. " at a line start would open an ordered list */
