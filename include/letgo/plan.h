@@ -55,9 +55,13 @@ LG_API int lg_plan_set(lg_plan *p, const char *key, const char *value);
 /**
  * Tailors the plan to an assessment result (copied; `r` may be freed after).
  * A later result of the same instrument replaces the earlier one, except
- * that a crisis flag, once seen, stays.
+ * that a crisis flag, once seen, stays. The plan keeps only the parts it
+ * reads (band, score, flags, a few answers). On a built plan the days are
+ * rebuilt at once (same start and seed); a crisis flag seen then puts the
+ * crisis resources first from the day after the latest check-in.
  *
- * @return LG_OK, LG_EINVAL or LG_ENOMEM
+ * @return LG_OK, LG_EINVAL, LG_ELIMIT (results of more than 16 instruments)
+ *         or LG_ENOMEM (nothing changed)
  */
 LG_API int lg_plan_use_result(lg_plan *p, const lg_result *r);
 
@@ -76,12 +80,18 @@ LG_API size_t lg_plan_day_count(const lg_plan *p);
 /** The number of tasks on a day (day 0 = start); 0 when out of range. */
 LG_API size_t lg_plan_task_count(const lg_plan *p, size_t day);
 
-/** The i-th task of a day, borrowed until the next build or free; NULL when out of range. */
+/**
+ * The i-th task of a day; NULL when out of range. Borrowed until the next
+ * lg_plan_build, lg_plan_checkin or lg_plan_use_result (each may rebuild
+ * the days) or lg_plan_free.
+ */
 LG_API const lg_task *lg_plan_task(const lg_plan *p, size_t day, size_t i);
 
 /**
  * Records a day's check-in: mood 0..10 and the ids of the tasks done that
- * day. A second check-in for the same date replaces the first.
+ * day. A second check-in for the same date replaces the first. Low moods
+ * after the grief window may add the therapy recommendation to later days
+ * (docs/plan.md), so the days are rebuilt; on failure nothing changed.
  *
  * @param done  NULL or a NULL-terminated list of task ids
  * @return LG_OK, LG_EINVAL, LG_ESTATE (not built), LG_ERANGE (date outside
