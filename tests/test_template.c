@@ -128,16 +128,53 @@ static void a_template_may_not_name_unknown_things_even_in_spanish(void **state)
 }
 
 static int load_journey(lgt_alloc *t, void *ctx) {
-  lg_catalog *cat = NULL;
-  int rc = lg_catalog_new(&cat, &t->base, 0);
-  (void)ctx;
-  lg_catalog_free(cat);
+  lg_catalog *c = NULL;
+  lg_plan *p = NULL;
+  const char *json = ctx;
+  char buf[32];
+  size_t len;
+  int rc = lg_catalog_new(&c, &t->base, LG_CATALOG_EMPTY);
+  if (rc == LG_OK) rc = lg_catalog_load(c, json, strlen(json), NULL);
+  if (rc == LG_OK) rc = lg_plan_new(&p, c, "tiny", "en");
+  if (rc == LG_OK) rc = lg_plan_build(p, (lg_date){2026, 3, 2}, 1);
+  if (rc == LG_OK && lg_plan_export(p, LG_FORMAT_MARKDOWN, buf, sizeof buf, &len) != LG_ETRUNC)
+    rc = LG_EINVAL;
+  lg_plan_free(p);
+  lg_catalog_free(c);
   return rc;
 }
 
-static void loading_the_builtin_templates_survives_every_allocation_failure(void **state) {
+static void a_self_contained_template_loads_under_every_allocation_failure(void **state) {
+  size_t len;
+  char *json = read_data("self-contained.json", &len);
   (void)state;
-  assert_true(lgt_alloc_every_failure(load_journey, NULL) > 10);
+  assert_true(lgt_alloc_every_failure(load_journey, json) > 3);
+  free(json);
+}
+
+static void a_template_may_use_its_own_packs_entries(void **state) {
+  lg_catalog *c = NULL;
+  lg_plan *p = NULL;
+  size_t len;
+  char *json = read_data("self-contained.json", &len);
+  (void)state;
+  assert_int_equal(lg_catalog_new(&c, NULL, LG_CATALOG_EMPTY), LG_OK);
+  assert_int_equal(lg_catalog_load(c, json, len, NULL), LG_OK);
+  assert_int_equal(lg_plan_new(&p, c, "tiny", NULL), LG_OK);
+  assert_int_equal(lg_plan_set(p, "plan_days", "28"), LG_OK);
+  assert_int_equal(lg_plan_build(p, (lg_date){2026, 3, 2}, 1), LG_OK);
+  assert_int_equal(lg_plan_day_count(p), 28);
+  assert_int_equal(lg_plan_task_count(p, 0), 1);
+  assert_int_equal(lg_plan_task_count(p, 2), 2);
+  assert_string_equal(lg_task_title(lg_plan_task(p, 0, 0)), "One thing for friend");
+  assert_string_equal(lg_task_body(lg_plan_task(p, 0, 0)), "Do one kind thing, and tell your partner.");
+  assert_string_equal(lg_task_title(lg_plan_task(p, 2, 1)), "A note");
+  assert_null(lg_task_entry(lg_plan_task(p, 2, 1)));
+  assert_int_equal(lg_plan_task_count(p, 3), 1); /* every 2 from day 1 of rebuild */
+  assert_int_equal(lg_plan_task_count(p, 4), 0);
+  lg_plan_free(p);
+  lg_catalog_free(c);
+  free(json);
 }
 
 int main(void) {
@@ -145,7 +182,8 @@ int main(void) {
       cmocka_unit_test(the_good_template_loads_and_plans),
       cmocka_unit_test(each_bad_template_is_rejected_with_its_pointer),
       cmocka_unit_test(a_template_may_not_name_unknown_things_even_in_spanish),
-      cmocka_unit_test(loading_the_builtin_templates_survives_every_allocation_failure),
+      cmocka_unit_test(a_template_may_use_its_own_packs_entries),
+      cmocka_unit_test(a_self_contained_template_loads_under_every_allocation_failure),
   };
   return cmocka_run_group_tests_name("template", tests, NULL, NULL);
 }
