@@ -49,6 +49,7 @@ static const bad_case bad_cases[] = {
      "nest too deeply", 0},
     {"unknown-placeholder", "/plans/0/phases/1/tasks/0/title", "nickname", 0},
     {"pick-and-entry", "/plans/0/phases/0/tasks/0", "not both", 0},
+    {"every-phase-conditional", "/plans/0/phases", "at least one phase", 0},
 };
 
 static char *read_data(const char *name, size_t *len) {

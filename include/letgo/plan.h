@@ -45,8 +45,10 @@ LG_API int lg_plan_new(lg_plan **out, const lg_catalog *cat, const char *templat
 LG_API void lg_plan_free(lg_plan *p);
 
 /**
- * Sets a preference (keys and values: docs/plan.md). Takes effect at the
- * next lg_plan_build.
+ * Sets a preference (keys and values: docs/plan.md): grief_days, support,
+ * interests, reminder_time, name, partner_name, partner_pronouns, region,
+ * plan_days. NULL or "" clears it. Takes effect at the next lg_plan_build.
+ * The value is copied (and wiped when the plan is freed).
  *
  * @return LG_OK, LG_EINVAL, LG_ENOTFOUND (unknown key), LG_ERANGE (bad value) or LG_ENOMEM
  */

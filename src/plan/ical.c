@@ -174,12 +174,10 @@ static void event_head(ical *w, const lg_plan *p, const char *id, int32_t date,
 
 static void help_event(ical *w, const lg_plan *p, const char *stamp) {
   const lgi_built *b = &p->b;
-  size_t i;
   event_head(w, p, "help", p->start, stamp);
   prop_text(w, "SUMMARY", b->help.title);
   raw(w, "DESCRIPTION:");
   text(w, b->help.body);
-  (void)i;
   if (b->resources_text) {
     text(w, "\n\n");
     text(w, b->resources_text);

@@ -35,7 +35,7 @@ void lg_plan_free(lg_plan *p) {
   if (!p) return;
   for (i = 0; i < LGI_PREF_COUNT; i++)
     if (p->prefs[i]) lgi_free_wiped(p->alloc, p->prefs[i], strlen(p->prefs[i]) + 1);
-  lgi_free_wiped(p->alloc, p->results, p->result_count * sizeof *p->results);
+  lgi_free_wiped(p->alloc, p->results, p->result_cap * sizeof *p->results);
   lgi_checkins_free(p->alloc, p->checkins, p->checkin_count);
   lgi_free_wiped(p->alloc, p->checkins, p->checkin_cap * sizeof *p->checkins);
   lgi_built_free(&p->b);
@@ -126,9 +126,15 @@ int lgi_plan_put_result(lg_plan *p, const lgi_presult *r) {
     if (strcmp(arr[i].instrument, r->instrument) == 0) break;
   if (i == n) {
     if (n >= LGI_PLAN_MAX_RESULTS) return LG_ELIMIT;
-    arr = lgi_realloc(p->alloc, p->results, n * sizeof *arr, (n + 1) * sizeof *arr);
-    if (!arr) return LG_ENOMEM;
-    p->results = arr;
+    if (n == p->result_cap) {
+      /* the block moves as a whole: no stale copy of results stays behind */
+      arr = lgi_malloc(p->alloc, (n + 1) * sizeof *arr);
+      if (!arr) return LG_ENOMEM;
+      if (n) memcpy(arr, p->results, n * sizeof *arr);
+      lgi_free_wiped(p->alloc, p->results, p->result_cap * sizeof *arr);
+      p->results = arr;
+      p->result_cap = n + 1;
+    }
     memset(&old, 0, sizeof old);
   } else {
     old = arr[i];
@@ -151,7 +157,7 @@ int lgi_plan_put_result(lg_plan *p, const lgi_presult *r) {
     lgi_plan_adopt(p, &b);
     return LG_OK;
   }
-  /* undo: the array may stay one larger, which is harmless */
+  /* undo (the array may keep a spare slot: result_cap says so) */
   if (had) arr[i] = old;
   else p->result_count = n;
   p->crisis = crisis;

@@ -231,7 +231,7 @@ struct lg_plan {
   char locale[36]; /* the requested locale, lowercase */
   char *prefs[LGI_PREF_COUNT]; /* owned, normalised; NULL when unset */
   lgi_presult *results;        /* owned */
-  size_t result_count;
+  size_t result_count, result_cap;
   int crisis;          /* a crisis flag was seen                  */
   int32_t crisis_from; /* days since epoch; INT32_MIN: from start */
   lgi_checkin *checkins; /* owned, by date */

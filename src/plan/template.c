@@ -717,9 +717,10 @@ done:
 
 /* The phases must fit every plan length a person may choose. */
 static int check_lengths(ctx *c, const lgi_json *node, lgi_path *path, const lgi_template *t) {
-  size_t i, rests = 0;
+  size_t i, rests = 0, always = 0;
   int sum = 0, rest_min = 0;
   for (i = 0; i < t->phase_count; i++) {
+    if (!t->phases[i].cond) always++;
     if (t->phases[i].rest) {
       rests++;
       rest_min = t->phases[i].min;
@@ -729,6 +730,9 @@ static int check_lengths(ctx *c, const lgi_json *node, lgi_path *path, const lgi
   }
   if (rests > 1)
     return fail(c, node, path, "only one phase may take the rest of the plan", "", "");
+  if (always == 0)
+    return fail(c, node, path, "at least one phase must have no \"if\", so no plan is empty", "",
+                "");
   if (rests == 1 && sum + rest_min > LGI_PLAN_MIN_DAYS)
     return fail(c, node, path, "impossible lengths: the phases may need more than the shortest ",
                 "plan (28 days) leaves for the phase that takes the rest", "");
