@@ -135,9 +135,6 @@ struct lgi_template {
   const char *id;
   const char *title;   /* unrendered */
   const char *summary; /* unrendered, or NULL */
-  const char *locale;
-  const char *pack_id;
-  const char *pack_version;
   int reminder; /* minutes after midnight */
   const char *help;       /* entry ids */
   const char *disclaimer;

@@ -788,9 +788,6 @@ int lgi_template_load(lgi_load *ld, const lgi_json *node, lgi_path *path, lgi_te
   if (!t) return lgi_load_fail(ld, LG_ENOMEM, node, path, "out of memory", END);
   memset(t, 0, sizeof *t);
   t->reminder = 20 * 60;
-  t->locale = lgi_load_locale(ld);
-  t->pack_id = lgi_load_pack_id(ld);
-  t->pack_version = lgi_load_pack_version(ld);
   rc = lgi_load_check_keys(ld, node, path, keys);
   if (rc == LG_OK)
     rc = lgi_load_string(ld, node, "id", path, LGI_FIELD_ID | LGI_FIELD_REQUIRED, &t->id);
