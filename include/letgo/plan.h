@@ -20,7 +20,9 @@ extern "C" {
 
 /** A civil date, no time zone. Valid years: 1900-2399. */
 typedef struct lg_date {
-  int year, month, day;
+  int year;  /**< 1900-2399 */
+  int month; /**< 1-12 */
+  int day;   /**< 1-31, as the month allows */
 } lg_date;
 
 typedef struct lg_plan lg_plan;
