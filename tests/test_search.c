@@ -558,25 +558,78 @@ static void every_allocation_failure_leaves_the_search_clean(void **state) {
       "time", "letter OR friend help", "\"give yourself\" time", "kind:tip", "self-care",
       "time kind:tip phase:rebuild", "walk kind:label", "dia", "",
   };
-  size_t q;
-  for (q = 0; q < sizeof queries / sizeof *queries; q++) {
-    size_t n, points = 0;
-    for (n = 1;; n++) {
-      lg_hit hits[4];
-      size_t total = 99, live = f->t.live_bytes;
-      int rc;
-      lgt_alloc_fail_at(&f->t, n);
-      rc = lg_catalog_search(f->cat, queries[q], q % 2 ? "es-MX" : "en", hits, 4, &total);
-      lgt_alloc_fail_at(&f->t, 0);
-      assert_int_equal(f->t.live_bytes, live);
-      if (rc == LG_OK)
-        break;
-      assert_int_equal(rc, LG_ENOMEM);
-      assert_int_equal(total, 99);
-      points++;
+  static const size_t maxes[] = {4, 40}; /* a heap on the stack, one allocated */
+  size_t q, m, most = 0;
+  for (m = 0; m < 2; m++) {
+    for (q = 0; q < sizeof queries / sizeof *queries; q++) {
+      size_t n, points = 0;
+      for (n = 1;; n++) {
+        lg_hit hits[40];
+        size_t total = 99, live = f->t.live_bytes;
+        int rc;
+        lgt_alloc_fail_at(&f->t, n);
+        rc = lg_catalog_search(f->cat, queries[q], q % 2 ? "es-MX" : "en", hits, maxes[m], &total);
+        lgt_alloc_fail_at(&f->t, 0);
+        assert_int_equal(f->t.live_bytes, live);
+        if (rc == LG_OK)
+          break;
+        assert_int_equal(rc, LG_ENOMEM);
+        assert_int_equal(total, 99);
+        points++;
+      }
+      assert_true(points <= 1); /* the parsed query; heaps this small are on the stack */
+      if (points > most)
+        most = points;
     }
-    assert_true(points <= 3); /* the query, the cursors, the heap */
   }
+  assert_int_equal(most, 1);
+}
+
+/* 60 entries that all say "common", with the word repeated 1..60 times. */
+static void a_large_page_allocates_its_heap_and_fails_cleanly(void **state) {
+  lgt_alloc t;
+  lg_catalog *cat;
+  char *json = malloc(200000);
+  size_t o = 0, i, j, n, points = 0;
+  (void)state;
+  o += (size_t)sprintf(json + o, "{\"format\":\"letgo-pack/1\",\"id\":\"big\",\"version\":\"1.0.0\","
+                                 "\"locale\":\"en\",\"entries\":[");
+  for (i = 0; i < 60; i++) {
+    o += (size_t)sprintf(json + o, "%s{\"id\":\"tip.n%zu\",\"kind\":\"tip\",\"title\":\"Tip\",\"body\":\"",
+                         i ? "," : "", i);
+    for (j = 0; j <= i % 7; j++)
+      o += (size_t)sprintf(json + o, "common ");
+    o += (size_t)sprintf(json + o, "words\"}");
+  }
+  o += (size_t)sprintf(json + o, "]}");
+  lgt_alloc_init(&t);
+  assert_int_equal(lg_catalog_new(&cat, &t.base, LG_CATALOG_EMPTY), LG_OK);
+  assert_int_equal(lg_catalog_load(cat, json, o, NULL), LG_OK);
+  for (n = 1;; n++) {
+    lg_hit hits[50];
+    size_t total = 99, live = t.live_bytes;
+    int rc;
+    lgt_alloc_fail_at(&t, n);
+    rc = lg_catalog_search(cat, "common", "en", hits, 50, &total);
+    lgt_alloc_fail_at(&t, 0);
+    assert_int_equal(t.live_bytes, live);
+    if (rc == LG_OK) {
+      assert_int_equal(total, 60);
+      /* seven repeats rank first: entries 6, 13, 20, ... in catalogue order */
+      assert_string_equal(lg_entry_id(hits[0].entry), "tip.n6");
+      assert_string_equal(lg_entry_id(hits[1].entry), "tip.n13");
+      for (i = 1; i < 50; i++)
+        assert_true(hits[i - 1].score >= hits[i].score);
+      break;
+    }
+    assert_int_equal(rc, LG_ENOMEM);
+    assert_int_equal(total, 99);
+    points++;
+  }
+  assert_int_equal(points, 2);
+  lg_catalog_free(cat);
+  assert_int_equal(t.live_bytes, 0);
+  free(json);
 }
 
 typedef struct build_ctx {
@@ -677,6 +730,7 @@ int main(void) {
       cmocka_unit_test(every_allocation_failure_in_the_index_build_is_clean),
       cmocka_unit_test(the_dictionary_grows_past_its_first_table),
       cmocka_unit_test(an_empty_catalogue_finds_nothing),
+      cmocka_unit_test(a_large_page_allocates_its_heap_and_fails_cleanly),
   };
   const struct CMUnitTest queries[] = {
       cmocka_unit_test_setup_teardown(words_are_anded, setup, teardown),

@@ -95,6 +95,8 @@ typedef struct query {
   /* Filled per locale. */
   qterm *terms;
   size_t nterms;
+  uint32_t *drivers;      /* terms that propose candidates */
+  unsigned char *present; /* per term: in the current candidate */
 } query;
 
 typedef struct heap_item {
@@ -537,24 +539,19 @@ typedef struct run {
   size_t total;
 } run;
 
+/* Heaps up to this size live on the stack: a page of ten hits allocates nothing. */
+#define STACK_HEAP 32
+
 static int rank(query *q, run *R) {
   const lgi_ixloc *L = R->L;
   uint64_t bound;
-  size_t nd, cap, nheap = 0, i, hb;
-  size_t db = q->nterms * sizeof(uint32_t) + q->nterms + 1;
-  uint32_t *drivers;
-  unsigned char *present;
-  heap_item *heap = NULL;
-  void *block;
+  size_t nd, cap, nheap = 0, i, hb = 0;
+  uint32_t *drivers = q->drivers;
+  unsigned char *present = q->present;
+  heap_item stack_heap[STACK_HEAP], *heap = stack_heap;
   int w_is_int = R->w <= 1048576.0 && (double)(uint32_t)R->w == R->w;
-  block = lgi_malloc(R->a, db);
-  if (!block)
-    return LG_ENOMEM;
-  drivers = block;
-  present = (unsigned char *)block + q->nterms * sizeof(uint32_t);
   nd = pick_drivers(q, L, drivers, &bound);
   if (nd == 0) {
-    lgi_free(R->a, block, db);
     R->total = 0;
     return LG_OK;
   }
@@ -562,13 +559,11 @@ static int rank(query *q, run *R) {
   if (bound > L->ndocs) /* an OR group may count an entry twice */
     bound = L->ndocs;
   cap = R->max < bound ? R->max : (size_t)bound;
-  hb = cap * sizeof *heap;
-  if (cap) {
+  if (cap > STACK_HEAP) {
+    hb = cap * sizeof *heap;
     heap = lgi_malloc(R->a, hb);
-    if (!heap) {
-      lgi_free(R->a, block, db);
+    if (!heap)
       return LG_ENOMEM;
-    }
   }
   for (i = 0; i < q->nterms; i++)
     cur_next(&q->terms[i].c);
@@ -601,8 +596,8 @@ static int rank(query *q, run *R) {
     R->hits[i].entry = L->docs[heap[i].doc];
     R->hits[i].score = heap[i].score;
   }
-  lgi_free(R->a, heap, hb);
-  lgi_free(R->a, block, db);
+  if (heap != stack_heap)
+    lgi_free(R->a, heap, hb);
   return LG_OK;
 }
 
@@ -630,14 +625,16 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
   k = n / 2 + 2;
   memset(&q, 0, sizeof q);
   {
-    size_t sizes[6];
+    size_t sizes[8];
     sizes[0] = align8(k * sizeof *q.filters);
     sizes[1] = align8(k * sizeof *q.toks);
     sizes[2] = align8(k * sizeof *q.units);
     sizes[3] = align8(k * sizeof *q.terms);
     sizes[4] = align8(n + 2); /* folded tokens */
-    sizes[5] = align8(n + 2) + k + 1; /* compare buffer, phrase states */
-    bytes = sizes[0] + sizes[1] + sizes[2] + sizes[3] + sizes[4] + sizes[5];
+    sizes[5] = align8(align8(n + 2) + k + 1); /* compare buffer, phrase states */
+    sizes[6] = align8(k * sizeof *q.drivers);
+    sizes[7] = k;
+    bytes = sizes[0] + sizes[1] + sizes[2] + sizes[3] + sizes[4] + sizes[5] + sizes[6] + sizes[7];
     block = lgi_malloc(a, bytes);
     if (!block)
       return LG_ENOMEM;
@@ -655,6 +652,10 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
     q.cmp = (char *)(block + off);
     q.cmpcap = n + 2;
     q.state = block + off + align8(n + 2);
+    off += sizes[5];
+    q.drivers = (uint32_t *)(void *)(block + off);
+    off += sizes[6];
+    q.present = block + off;
   }
   rc = parse(&q, text, n, (flags & LG_SEARCH_OR) != 0);
   if (rc != LG_OK)
