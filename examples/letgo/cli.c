@@ -1,12 +1,15 @@
 /*
- * cli.c - the letgo program's shared helpers: files, catalogue, errors,
- * printing entries and the help section.
+ * cli.c - the letgo program's shared helpers: files, the catalogue, errors,
+ * entries, where to get help, numbers and dates.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -20,72 +23,95 @@ int cli_exit_code(int status) {
   case LG_ELIMIT:
   case LG_ERANGE:
   case LG_ENOTFOUND: return EXIT_DATAERR;
-  default: return EXIT_SOFTWARE;
+  default: return EXIT_SOFTWARE; /* LG_ENOMEM, or a bug in this program */
   }
 }
 
 void cli_report(const char *file, int status, const lg_error *err) {
-  if (err && err->line > 0)
-    fprintf(stderr, "%s:%u:%u: %s\n", file, err->line, err->column, err->message);
-  else if (err && err->message[0])
-    fprintf(stderr, "%s: %s\n", file, err->message);
-  else
-    fprintf(stderr, "%s: %s\n", file, lg_strerror(status));
+  size_t plen = strlen(err->path);
+  /* Validation messages start with their pointer; syntax errors may not. */
+  int has_path = plen == 0 || strncmp(err->message, err->path, plen) == 0;
+  const char *msg = err->message[0] ? err->message : lg_strerror(status);
+  if (err->line > 0) fprintf(stderr, "%s:%u:%u: ", file, err->line, err->column);
+  else fprintf(stderr, "%s: ", file);
+  fprintf(stderr, "%s%s%s\n", has_path ? "" : err->path, has_path ? "" : ": ", msg);
 }
 
 char *cli_read_file(const char *path, size_t *len, int *code) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  char *buf = NULL;
+  char *buf = NULL, *nb;
   size_t n = 0, cap = 0;
   if (!f) {
     fprintf(stderr, "letgo: %s: %s\n", path, strerror(errno));
-    *code = errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR;
+    *code = errno == ENOENT || errno == EACCES ? EXIT_NOINPUT : EXIT_IOERR;
     return NULL;
   }
-  for (;;) {
-    size_t got;
-    if (cap - n < 4096) {
-      char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-      if (!nb) {
-        free(buf);
-        if (f != stdin) fclose(f);
+  *code = EXIT_OK;
+  do {
+    if (cap - n < 2) {
+      if (!(nb = realloc(buf, cap ? cap * 2 : 8192))) {
         *code = EXIT_SOFTWARE;
-        return NULL;
+        break;
       }
       buf = nb;
+      cap = cap ? cap * 2 : 8192;
     }
-    got = fread(buf + n, 1, cap - n - 1, f);
-    n += got;
-    if (got == 0) break;
-  }
-  if (ferror(f)) {
-    fprintf(stderr, "letgo: %s: read error\n", path);
+    n += fread(buf + n, 1, cap - n - 1, f);
+  } while (!feof(f) && !ferror(f));
+  if (ferror(f)) *code = EXIT_IOERR;
+  if (f != stdin) fclose(f);
+  if (*code != EXIT_OK) {
+    fprintf(stderr, "letgo: %s: %s\n", path, *code == EXIT_IOERR ? strerror(errno) : "out of memory");
     free(buf);
-    if (f != stdin) fclose(f);
-    *code = EXIT_IOERR;
     return NULL;
   }
-  if (f != stdin) fclose(f);
   buf[n] = '\0';
   *len = n;
   return buf;
 }
 
+static int write_all(int fd, const char *text, size_t len) {
+  while (len > 0) {
+    ssize_t w = write(fd, text, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    text += w;
+    len -= (size_t)w;
+  }
+  return 0;
+}
+
 int cli_write_file(const char *path, const char *text, size_t len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-  int ok;
-  if (!f) {
-    fprintf(stderr, "letgo: %s: %s\n", path, strerror(errno));
-    return EXIT_IOERR;
+  struct stat st;
+  char *tmp;
+  int fd, rc = EXIT_OK;
+  if (strcmp(path, "-") == 0) {
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) rc = EXIT_IOERR;
+    if (rc != EXIT_OK) fprintf(stderr, "letgo: standard output: %s\n", strerror(errno));
+    return rc;
   }
-  ok = fwrite(text, 1, len, f) == len;
-  if (f == stdout) ok = fflush(f) == 0 && ok;
-  else ok = fclose(f) == 0 && ok;
-  if (!ok) {
-    fprintf(stderr, "letgo: %s: write error\n", path);
-    return EXIT_IOERR;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* /dev/stdout, a pipe */
+    if ((fd = open(path, O_WRONLY)) < 0 || write_all(fd, text, len) != 0) rc = EXIT_IOERR;
+    if (fd >= 0 && close(fd) != 0) rc = EXIT_IOERR;
+  } else if (!(tmp = malloc(strlen(path) + 8))) {
+    return EXIT_SOFTWARE;
+  } else {
+    strcat(strcpy(tmp, path), ".XXXXXX");
+    if ((fd = mkstemp(tmp)) < 0) rc = EXIT_IOERR; /* mode 0600: answers are private */
+    else {
+      if (write_all(fd, text, len) != 0 || fsync(fd) != 0) rc = EXIT_IOERR;
+      if (close(fd) != 0) rc = EXIT_IOERR;
+      if (rc == EXIT_OK && rename(tmp, path) != 0) rc = EXIT_IOERR;
+      if (rc != EXIT_OK) {
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+      }
+    }
+    free(tmp);
   }
-  return EXIT_OK;
+  if (rc != EXIT_OK) fprintf(stderr, "letgo: %s: %s\n", path, strerror(errno));
+  return rc;
 }
 
 int cli_open_catalog(cli *c) {
@@ -97,12 +123,11 @@ int cli_open_catalog(cli *c) {
   for (i = 0; i < c->npacks; i++) {
     lg_error err;
     memset(&err, 0, sizeof err);
-    rc = lg_catalog_load_file(c->cat, c->packs[i], &err);
-    if (rc != LG_OK) {
+    if ((rc = lg_catalog_load_file(c->cat, c->packs[i], &err)) != LG_OK) {
       cli_report(c->packs[i], rc, &err);
       lg_catalog_free(c->cat);
       c->cat = NULL;
-      return rc == LG_EIO ? EXIT_NOINPUT : cli_exit_code(rc);
+      return cli_exit_code(rc);
     }
   }
   return EXIT_OK;
@@ -111,22 +136,21 @@ int cli_open_catalog(cli *c) {
 char *cli_text(cli_text_fn fn, const void *obj, int arg) {
   size_t len = 0;
   char *buf;
-  if (fn(obj, arg, NULL, 0, &len) != LG_ETRUNC && len != 0) return NULL;
-  buf = malloc(len + 1);
-  if (buf && fn(obj, arg, buf, len + 1, &len) != LG_OK) {
+  int rc = fn(obj, arg, NULL, 0, &len);
+  if (rc != LG_OK && rc != LG_ETRUNC) return NULL;
+  if ((buf = malloc(len + 1)) && fn(obj, arg, buf, len + 1, &len) != LG_OK) {
     free(buf);
     return NULL;
   }
   return buf;
 }
 
-char *cli_render(const cli *c, const char *text, const char *const *vars) {
+char *cli_render(const cli *c, const char *text) {
   size_t len = 0;
   char *buf;
-  int rc = lg_render(c->cat, text, c->locale, vars, NULL, 0, &len);
+  int rc = lg_render(c->cat, text, c->locale, NULL, NULL, 0, &len);
   if (rc != LG_OK && rc != LG_ETRUNC) return NULL;
-  buf = malloc(len + 1);
-  if (buf && lg_render(c->cat, text, c->locale, vars, buf, len + 1, &len) != LG_OK) {
+  if ((buf = malloc(len + 1)) && lg_render(c->cat, text, c->locale, NULL, buf, len + 1, &len) != LG_OK) {
     free(buf);
     return NULL;
   }
@@ -134,90 +158,105 @@ char *cli_render(const cli *c, const char *text, const char *const *vars) {
 }
 
 void cli_heading(const cli *c, FILE *f, const char *text) {
-  if (c->color && f == stdout) fprintf(f, "\033[1m%s\033[0m\n", text);
-  else fprintf(f, "%s\n", text);
+  int color = f == stdout ? c->color_out : c->color_err;
+  fprintf(f, color ? "\033[1m%s\033[0m\n" : "%s\n", text);
 }
 
 void cli_print_entry(const cli *c, FILE *f, const char *id) {
   const lg_entry *e = lg_catalog_entry(c->cat, id, c->locale);
   char *title, *body;
   if (!e) return;
-  title = cli_render(c, lg_entry_title(e), NULL);
-  body = cli_render(c, lg_entry_body(e), NULL);
-  if (title) cli_heading(c, f, title);
+  title = cli_render(c, lg_entry_title(e));
+  body = cli_render(c, lg_entry_body(e));
+  cli_heading(c, f, title ? title : id);
   if (body) fprintf(f, "%s\n", body);
   free(title);
   free(body);
 }
 
-static int serves_region(const lg_entry *e, const char *region) {
+/* 2: serves every region; 1: serves `region` (any region when NULL); 0: not. */
+static int serves(const lg_entry *e, const char *region) {
   size_t i, n = lg_entry_region_count(e);
   for (i = 0; i < n; i++) {
     const char *r = lg_entry_region(e, i);
     if (strcmp(r, "*") == 0) return 2;
-    if (region) {
-      size_t k;
-      for (k = 0; r[k] && region[k]; k++)
-        if ((r[k] | 0x20) != (region[k] | 0x20)) break;
-      if (!r[k] && !region[k]) return 1;
-    }
+    if (region && strlen(r) == 2 && strlen(region) == 2 && (r[0] | 0x20) == (region[0] | 0x20) &&
+        (r[1] | 0x20) == (region[1] | 0x20))
+      return 1;
   }
   return region ? 0 : 1;
 }
 
-static int is_crisis_resource(const lg_entry *e) {
-  size_t i, n = lg_entry_tag_count(e);
-  if (strcmp(lg_entry_kind(e), "resource") != 0) return 0;
-  for (i = 0; i < n; i++)
-    if (strcmp(lg_entry_tag(e, i), "crisis") == 0) return 1;
-  return 0;
-}
-
-static void print_resource(const cli *c, FILE *f, const lg_entry *e) {
-  static const char *const fields[] = {"phone", "sms", "url"};
+/* A contact's label ("Phone", "Teléfono") from the plan pack's labels. */
+static const char *contact_label(const cli *c, const char *field) {
+  static const char *const ids[][2] = {
+      {"phone", "label.plan.phone"}, {"sms", "label.plan.sms"}, {"url", "label.plan.web"}};
   size_t i;
-  char *title = cli_render(c, lg_entry_title(e), NULL);
-  fprintf(f, "- %s", title ? title : lg_entry_id(e));
   for (i = 0; i < 3; i++) {
-    const char *v = lg_entry_contact(e, fields[i]);
-    if (v) fprintf(f, " | %s: %s", fields[i], v);
+    if (strcmp(field, ids[i][0]) == 0) {
+      const lg_entry *e = lg_catalog_entry(c->cat, ids[i][1], c->locale);
+      return e ? lg_entry_title(e) : field;
+    }
   }
-  fputc('\n', f);
-  free(title);
+  return field;
 }
 
-/* Resources for the region first, then those for every region; with no
- * region, all of them. Each id once, in the user's locale. */
+void cli_print_resources(const cli *c, FILE *f) {
+  static const char *const fields[] = {"phone", "sms", "url"};
+  lg_hit hits[128];
+  size_t n = 0, i, k;
+  int pass;
+  /* Filters only: every crisis resource once, in the locale, in catalogue order. */
+  if (lg_catalog_search(c->cat, "kind:resource tag:crisis", c->locale, hits, 128, &n) != LG_OK) return;
+  if (n > 128) n = 128;
+  for (pass = 1; pass <= 2; pass++) {
+    for (i = 0; i < n; i++) {
+      const lg_entry *e = hits[i].entry;
+      char *title;
+      const char *sep = ": ";
+      if (serves(e, c->region) != pass) continue;
+      title = cli_render(c, lg_entry_title(e));
+      fprintf(f, "- %s", title ? title : lg_entry_id(e));
+      for (k = 0; k < 3; k++) {
+        const char *v = lg_entry_contact(e, fields[k]);
+        if (!v) continue;
+        fprintf(f, "%s%s %s", sep, contact_label(c, fields[k]), v);
+        sep = ", ";
+      }
+      fputc('\n', f);
+      free(title);
+    }
+  }
+}
+
 void cli_print_help_section(const cli *c, FILE *f, int crisis) {
-  size_t n = lg_catalog_entry_count(c->cat), i, pass;
   if (crisis) {
     cli_print_entry(c, f, "section.crisis-now");
     fputc('\n', f);
   }
   cli_print_entry(c, f, "section.get-help");
-  for (pass = 1; pass <= 2; pass++) {
-    for (i = 0; i < n; i++) {
-      const lg_entry *e = lg_catalog_entry_at(c->cat, i), *loc;
-      size_t j;
-      int seen = 0;
-      if (!is_crisis_resource(e) || serves_region(e, c->region) != (int)pass) continue;
-      for (j = 0; j < i && !seen; j++)
-        seen = strcmp(lg_entry_id(lg_catalog_entry_at(c->cat, j)), lg_entry_id(e)) == 0;
-      if (seen) continue;
-      loc = lg_catalog_entry(c->cat, lg_entry_id(e), c->locale);
-      print_resource(c, f, loc ? loc : e);
+  cli_print_resources(c, f);
+}
+
+int cli_parse_number(const char *s, double *out) {
+  double v = 0, scale = 1;
+  int neg = *s == '-', digits = 0;
+  s += neg || *s == '+';
+  for (; *s >= '0' && *s <= '9'; s++, digits++) v = v * 10 + (*s - '0');
+  if (*s == '.')
+    for (s++; *s >= '0' && *s <= '9'; s++, digits++) {
+      v = v * 10 + (*s - '0');
+      scale *= 10;
     }
-  }
+  if (*s || digits == 0 || digits > 15) return -1;
+  *out = (neg ? -v : v) / scale; /* one division of exact values: correctly rounded */
+  return 0;
 }
 
 int cli_parse_date(const char *s, lg_date *out) {
   int i;
   for (i = 0; i < 10; i++) {
-    if (i == 4 || i == 7) {
-      if (s[i] != '-') return -1;
-    } else if (s[i] < '0' || s[i] > '9') {
-      return -1;
-    }
+    if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9') return -1;
   }
   if (s[10] != '\0') return -1;
   out->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');

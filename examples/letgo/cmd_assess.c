@@ -11,10 +11,10 @@ static const char assess_usage[] =
     "usage: letgo assess [INSTRUMENT] [--answers FILE|-] [--resume FILE] [--save FILE] [--json]\n"
     "\n"
     "Answers a questionnaire (default: one-sided; see letgo list instruments).\n"
-    "  --answers FILE  answer from a file of item=value lines, or a saved session\n"
-    "  --resume FILE   continue a session saved with --save\n"
+    "  --answers FILE  answer from item=value lines or a saved session (- reads stdin)\n"
+    "  --resume FILE   continue a session saved with --save (and save back to it)\n"
     "  --save FILE     save the session when you stop (q) or finish\n"
-    "  --json          print the result as JSON\n"
+    "  --json          print the result as JSON (letgo-result/1)\n"
     "In the questionnaire: type the number of an answer, b to go back, q to stop.\n";
 
 typedef struct assess_opts {
@@ -39,88 +39,89 @@ static int parse_opts(int argc, char **argv, assess_opts *o) {
     } else {
       o->instrument = a;
     }
-    if (slot) {
-      if (++i >= argc) {
-        fprintf(stderr, "letgo assess: %s needs a file\n", a);
-        return EXIT_USAGE;
-      }
-      *slot = argv[i];
+    if (slot && ++i >= argc) {
+      fprintf(stderr, "letgo assess: %s needs a file\n", a);
+      return EXIT_USAGE;
     }
+    if (slot) *slot = argv[i];
   }
+  if (!o->save) o->save = o->resume; /* a resumed session is saved back where it was */
   return EXIT_OK;
 }
 
-static int parse_number(const char *s, double *out) {
-  char *end;
-  if (!*s) return -1;
-  *out = strtod(s, &end);
-  while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n') end++;
-  return *end ? -1 : 0;
+static int new_session(cli *c, const char *instrument, lg_session **out) {
+  int status = lg_session_new(out, c->cat, instrument, c->locale);
+  if (status == LG_ENOTFOUND) {
+    fprintf(stderr, "letgo assess: no questionnaire '%s' (see letgo list instruments)\n", instrument);
+    return EXIT_USAGE;
+  }
+  if (status != LG_OK) fprintf(stderr, "letgo assess: %s\n", lg_strerror(status));
+  return cli_exit_code(status);
 }
 
 static int restore_session(cli *c, const char *path, const char *text, size_t len,
                            lg_session **out) {
   lg_error err;
-  int rc;
+  int status;
   memset(&err, 0, sizeof err);
-  rc = lg_session_restore(out, c->cat, text, len, &err);
-  if (rc != LG_OK) {
-    cli_report(path, rc, &err);
-    return cli_exit_code(rc);
-  }
-  return EXIT_OK;
+  if ((status = lg_session_restore(out, c->cat, text, len, &err)) != LG_OK)
+    cli_report(path, status, &err);
+  return cli_exit_code(status);
 }
 
 /* item=value lines; blank lines and # comments are skipped. */
 static int apply_answers(lg_session *s, const char *path, char *text) {
-  char *line = text, *next;
+  char *line, *next;
   unsigned lineno = 0;
-  for (; line; line = next) {
-    char *eq, *key;
+  for (line = text; line; line = next) {
+    char *eq, *end, *value;
     double v;
-    int rc;
-    next = strchr(line, '\n');
-    if (next) *next++ = '\0';
+    int status;
+    if ((next = strchr(line, '\n')) != NULL) *next++ = '\0';
     lineno++;
-    while (*line == ' ' || *line == '\t') line++;
-    if (*line == '\0' || *line == '#' || *line == '\r') continue;
-    eq = strchr(line, '=');
-    if (!eq) {
-      fprintf(stderr, "%s:%u: expected item=value\n", path, lineno);
+    line += strspn(line, " \t");
+    for (end = line + strlen(line); end > line && strchr(" \t\r", end[-1]); end--) end[-1] = '\0';
+    if (*line == '\0' || *line == '#') continue;
+    if (!(eq = strchr(line, '='))) {
+      fprintf(stderr, "%s:%u: expected item=value, not '%s'\n", path, lineno, line);
       return EXIT_DATAERR;
     }
-    *eq = '\0';
-    key = line;
-    while (eq > key && (eq[-1] == ' ' || eq[-1] == '\t')) *--eq = '\0';
-    if (parse_number(eq + 1 + strspn(eq + 1, " \t"), &v) != 0) {
-      fprintf(stderr, "%s:%u: '%s' needs a number\n", path, lineno, key);
+    for (*eq = '\0', end = eq; end > line && strchr(" \t", end[-1]); end--) end[-1] = '\0';
+    value = eq + 1 + strspn(eq + 1, " \t");
+    if (cli_parse_number(value, &v) != 0) {
+      fprintf(stderr, "%s:%u: %s: '%s' is not a number\n", path, lineno, line, value);
       return EXIT_DATAERR;
     }
-    rc = lg_session_answer(s, key, v);
-    if (rc != LG_OK) {
-      fprintf(stderr, "%s:%u: %s: %s\n", path, lineno, key, lg_strerror(rc));
-      return EXIT_DATAERR;
+    if ((status = lg_session_answer(s, line, v)) != LG_OK) {
+      fprintf(stderr, "%s:%u: %s=%s: %s\n", path, lineno, line, value,
+              status == LG_ENOTFOUND ? "no such question"
+              : status == LG_ERANGE  ? "not an allowed answer"
+              : status == LG_ESTATE  ? "this question does not apply after the earlier answers"
+                                     : lg_strerror(status));
+      return cli_exit_code(status == LG_ESTATE ? LG_ERANGE : status);
     }
   }
   return EXIT_OK;
 }
 
-static void show_item(const lg_session *s, const lg_item *it) {
+static void show_item(const cli *c, const lg_session *s, const lg_item *it) {
   size_t answered = 0, total = 0, i, n = lg_item_option_count(it);
+  char progress[64];
   lg_session_progress(s, &answered, &total);
-  fprintf(stderr, "\n[%zu of %zu] %s\n", answered + 1, total, lg_item_text(it));
+  snprintf(progress, sizeof progress, "%zu of %zu", answered + 1, total);
+  fprintf(stderr, "\n%s%s%s  %s\n", c->color_err ? "\033[2m" : "", progress,
+          c->color_err ? "\033[0m" : "", lg_item_text(it));
   for (i = 0; i < n; i++) fprintf(stderr, "  %zu) %s\n", i + 1, lg_item_option_label(it, i));
-  if (n == 0)
-    fprintf(stderr, "  (a whole number from %g to %g)\n", lg_item_min(it), lg_item_max(it));
-  fprintf(stderr, "> ");
+  if (n == 0) fprintf(stderr, "  (a number from %g to %g)\n", lg_item_min(it), lg_item_max(it));
+  fputs("> ", stderr);
 }
 
-/* Turns what the person typed into the item's value: an option number, or
- * the value itself for number items. */
+/* What the person typed, as the item's value: an option's number, or the
+ * value itself for number items. */
 static int read_value(const lg_item *it, const char *line, double *v) {
   double x;
   size_t n = lg_item_option_count(it);
-  if (parse_number(line, &x) != 0) return -1;
+  if (cli_parse_number(line, &x) != 0) return -1;
   if (n == 0) {
     *v = x;
     return 0;
@@ -130,148 +131,170 @@ static int read_value(const lg_item *it, const char *line, double *v) {
   return 0;
 }
 
-static int session_save_adapter(const void *s, int arg, char *buf, size_t cap, size_t *len) {
+/* The answered, enabled item just before `it`, to go back to; NULL at the start. */
+static const char *previous_item(const lg_session *s, const lg_item *it) {
+  const char *prev = NULL;
+  size_t i, n = lg_session_item_count(s);
+  for (i = 0; i < n; i++) {
+    const lg_item *x = lg_session_item_at(s, i);
+    double v;
+    if (x == it) break;
+    if (lg_session_enabled(s, lg_item_id(x)) == 1 && lg_session_value(s, lg_item_id(x), &v) == LG_OK)
+      prev = lg_item_id(x);
+  }
+  return prev;
+}
+
+static int session_save_fn(const void *s, int arg, char *buf, size_t cap, size_t *len) {
   (void)arg;
   return lg_session_save(s, buf, cap, len);
 }
 
 static int save_session(const lg_session *s, const char *path) {
-  char *state = cli_text(session_save_adapter, s, 0);
-  int rc;
-  if (!state) return EXIT_SOFTWARE;
-  rc = cli_write_file(path, state, strlen(state));
+  char *state = cli_text(session_save_fn, s, 0);
+  int rc = state ? cli_write_file(path, state, strlen(state)) : EXIT_SOFTWARE;
   free(state);
   return rc;
 }
 
-/* Returns EXIT_OK when finished, 1 when the person stopped, or an exit code. */
-static int ask(lg_session *s) {
+/* Asks until every question is answered (EXIT_OK) or the person stops (-1). */
+static int ask(const cli *c, lg_session *s) {
   const lg_item *it;
   char line[256];
-  const char *history[512];
-  size_t depth = 0;
-  fprintf(stderr, "%s\n\n%s\n", lg_session_title(s), lg_session_intro(s));
+  int crisis_shown = 0;
+  cli_heading(c, stderr, lg_session_title(s));
+  fprintf(stderr, "%s\n", lg_session_intro(s));
   while ((it = lg_session_next(s)) != NULL) {
     double v;
-    int rc;
-    show_item(s, it);
-    if (!fgets(line, sizeof line, stdin)) return 1;
+    show_item(c, s, it);
+    if (!fgets(line, sizeof line, stdin)) return -1;
     line[strcspn(line, "\r\n")] = '\0';
-    if (strcmp(line, "q") == 0) return 1;
-    if (strcmp(line, "b") == 0) {
-      if (depth == 0) fprintf(stderr, "This is the first question.\n");
-      else lg_session_clear(s, history[--depth]);
+    if (strcmp(line, "q") == 0 || strcmp(line, "Q") == 0) return -1;
+    if (strcmp(line, "b") == 0 || strcmp(line, "B") == 0) {
+      const char *prev = previous_item(s, it);
+      if (prev) lg_session_clear(s, prev);
+      else fputs("This is the first question.\n", stderr);
       continue;
     }
-    if (read_value(it, line, &v) != 0 || (rc = lg_session_answer(s, lg_item_id(it), v)) != LG_OK) {
-      fprintf(stderr, "Please type one of the numbers shown (or b to go back, q to stop).\n");
+    if (read_value(it, line, &v) != 0 || lg_session_answer(s, lg_item_id(it), v) != LG_OK) {
+      if (lg_item_option_count(it) > 0)
+        fprintf(stderr, "Please type a number from 1 to %zu", lg_item_option_count(it));
+      else
+        fprintf(stderr, "Please type a number from %g to %g", lg_item_min(it), lg_item_max(it));
+      fputs(", b to go back or q to stop.\n", stderr);
       continue;
     }
-    if (depth < sizeof history / sizeof history[0]) history[depth++] = lg_item_id(it);
+    /* Help comes at once, not after the last question. */
+    if (!crisis_shown && (lg_session_flags(s) & LG_FLAG_CRISIS)) {
+      crisis_shown = 1;
+      fputc('\n', stderr);
+      cli_print_help_section(c, stderr, 1);
+    }
   }
   return EXIT_OK;
 }
 
-static int result_json_adapter(const void *r, int arg, char *buf, size_t cap, size_t *len) {
-  (void)arg;
-  return lg_result_json(r, buf, cap, len);
-}
-
-static void print_result(const cli *c, const lg_session *s, const lg_result *r) {
+static void print_result(const cli *c, const lg_result *r, const char *title) {
+  unsigned flags = lg_result_flags(r);
   size_t i, n = lg_result_feedback_count(r);
-  char line[128];
-  cli_heading(c, stdout, lg_session_title(s));
-  snprintf(line, sizeof line, "%g", lg_result_score(r));
-  printf("%s (score %s%s)\n", lg_result_band_label(r), line,
-         (lg_result_flags(r) & LG_FLAG_PRORATED) ? ", estimated from the answers given" : "");
+  if (flags & LG_FLAG_CRISIS) { /* before anything else */
+    cli_print_entry(c, stdout, "section.crisis-now");
+    cli_print_resources(c, stdout);
+    putchar('\n');
+  }
+  cli_heading(c, stdout, title);
+  printf("%s (score %g%s)\n", lg_result_band_label(r), lg_result_score(r),
+         flags & LG_FLAG_PARTIAL    ? ", from too few answers: only a rough guide"
+         : flags & LG_FLAG_PRORATED ? ", estimated from the answers given"
+                                    : "");
   printf("%s\n", lg_result_band_summary(r));
   for (i = 0; i < n; i++) {
     putchar('\n');
     cli_print_entry(c, stdout, lg_result_feedback(r, i));
   }
   putchar('\n');
-  cli_print_help_section(c, stdout, (lg_result_flags(r) & LG_FLAG_CRISIS) != 0);
+  cli_print_entry(c, stdout, "disclaimer.main");
+  putchar('\n');
+  cli_print_help_section(c, stdout, 0);
+}
+
+typedef struct region_result {
+  const lg_result *r;
+  const char *region; /* NULL: resources for every region */
+} region_result;
+
+static int result_json_fn(const void *obj, int arg, char *buf, size_t cap, size_t *len) {
+  const region_result *rr = obj;
+  (void)arg;
+  return rr->region ? lg_result_json_region(rr->r, rr->region, buf, cap, len)
+                    : lg_result_json(rr->r, buf, cap, len);
+}
+
+static int finish(cli *c, const lg_session *s, const assess_opts *o) {
+  lg_result *r = NULL;
+  int rc, status = lg_session_score(s, &r);
+  if (status == LG_ESTATE) {
+    fprintf(stderr, "letgo assess: not enough answers for a result yet\n");
+    return EXIT_DATAERR;
+  }
+  if (status != LG_OK) {
+    fprintf(stderr, "letgo assess: %s\n", lg_strerror(status));
+    return cli_exit_code(status);
+  }
+  rc = o->save ? save_session(s, o->save) : EXIT_OK;
+  if (rc == EXIT_OK && o->json) {
+    region_result rr;
+    char *json;
+    rr.r = r;
+    rr.region = c->region;
+    json = cli_text(result_json_fn, &rr, 0);
+    rc = json ? cli_write_file("-", json, strlen(json)) : EXIT_SOFTWARE;
+    if (rc == EXIT_OK) rc = cli_write_file("-", "\n", 1);
+    free(json);
+  } else if (rc == EXIT_OK) {
+    print_result(c, r, lg_session_title(s));
+  }
+  lg_result_free(r);
+  return rc;
+}
+
+/* Starts the session: from --resume, from --answers, or fresh. */
+static int start(cli *c, const assess_opts *o, lg_session **s) {
+  const char *path = o->resume ? o->resume : o->answers;
+  size_t len;
+  int rc;
+  char *text;
+  if (!path) return new_session(c, o->instrument, s);
+  if (!(text = cli_read_file(path, &len, &rc))) return rc;
+  if (o->resume || text[strspn(text, " \t\r\n")] == '{') rc = restore_session(c, path, text, len, s);
+  else if ((rc = new_session(c, o->instrument, s)) == EXIT_OK) rc = apply_answers(*s, path, text);
+  free(text);
+  if (rc == EXIT_OK && o->resume && o->answers) {
+    if (!(text = cli_read_file(o->answers, &len, &rc))) return rc;
+    rc = apply_answers(*s, o->answers, text);
+    free(text);
+  }
+  return rc;
 }
 
 int cmd_assess(cli *c, int argc, char **argv) {
   assess_opts o;
   lg_session *s = NULL;
-  lg_result *r = NULL;
-  int rc = parse_opts(argc, argv, &o), status;
+  int rc;
   if (argc > 0 && strcmp(argv[0], "--help") == 0) {
     fputs(assess_usage, stdout);
     return EXIT_OK;
   }
-  if (rc != EXIT_OK) return rc;
-  if (o.resume) {
-    size_t len;
-    char *text = cli_read_file(o.resume, &len, &rc);
-    if (!text) return rc;
-    rc = restore_session(c, o.resume, text, len, &s);
-    free(text);
-    if (rc != EXIT_OK) return rc;
-  }
-  if (o.answers) {
-    size_t len;
-    char *text = cli_read_file(o.answers, &len, &rc);
-    if (!text) {
-      lg_session_free(s);
-      return rc;
-    }
-    if (!s && text[strspn(text, " \t\r\n")] == '{') {
-      rc = restore_session(c, o.answers, text, len, &s);
-    } else {
-      if (!s && (status = lg_session_new(&s, c->cat, o.instrument, c->locale)) != LG_OK) {
-        fprintf(stderr, "letgo assess: %s: %s\n", o.instrument, lg_strerror(status));
-        free(text);
-        return status == LG_ENOTFOUND ? EXIT_USAGE : cli_exit_code(status);
-      }
-      rc = apply_answers(s, o.answers, text);
-    }
-    free(text);
-    if (rc != EXIT_OK) {
-      lg_session_free(s);
-      return rc;
-    }
-  }
-  if (!s && (status = lg_session_new(&s, c->cat, o.instrument, c->locale)) != LG_OK) {
-    fprintf(stderr, "letgo assess: %s: %s\n", o.instrument, lg_strerror(status));
-    return status == LG_ENOTFOUND ? EXIT_USAGE : cli_exit_code(status);
-  }
-  if (!o.answers) {
-    rc = ask(s);
-    if (rc == 1) {
-      if (o.save && (rc = save_session(s, o.save)) == EXIT_OK)
-        fprintf(stderr, "\nSaved. Continue later with: letgo assess --resume %s\n", o.save);
-      else if (!o.save)
-        fprintf(stderr, "\nStopped. Nothing was saved (use --save FILE to keep your answers).\n");
-      lg_session_free(s);
-      return rc == 1 ? EXIT_OK : rc;
-    }
-  }
-  status = lg_session_score(s, &r);
-  if (status != LG_OK) {
-    fprintf(stderr, "letgo assess: %s: %s\n",
-            status == LG_ESTATE ? "not enough answers to give a result" : "scoring failed",
-            lg_strerror(status));
-    lg_session_free(s);
-    return status == LG_ESTATE ? EXIT_DATAERR : EXIT_SOFTWARE;
-  }
-  if (o.save && (rc = save_session(s, o.save)) != EXIT_OK) {
-    lg_result_free(r);
+  if ((rc = parse_opts(argc, argv, &o)) != EXIT_OK) return rc;
+  if ((rc = start(c, &o, &s)) == EXIT_OK && !o.answers && ask(c, s) != EXIT_OK) {
+    if (o.save && (rc = save_session(s, o.save)) == EXIT_OK)
+      fprintf(stderr, "\nSaved. Continue later with: letgo assess --resume %s\n", o.save);
+    else if (!o.save)
+      fputs("\nStopped. Nothing was saved (use --save FILE to keep your answers).\n", stderr);
     lg_session_free(s);
     return rc;
   }
-  if (o.json) {
-    char *json = cli_text(result_json_adapter, r, 0);
-    rc = json ? cli_write_file("-", json, strlen(json)) : EXIT_SOFTWARE;
-    if (json) putchar('\n');
-    free(json);
-  } else {
-    print_result(c, s, r);
-    rc = EXIT_OK;
-  }
-  lg_result_free(r);
+  if (rc == EXIT_OK) rc = finish(c, s, &o);
   lg_session_free(s);
   return rc;
 }

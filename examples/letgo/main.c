@@ -31,6 +31,18 @@ static const char usage_text[] =
     "This is not a diagnosis or treatment. If you are thinking about harming\n"
     "yourself, contact your local emergency number now.\n";
 
+/* Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+static int wants_color(int fd) {
+  const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+  if (no_color && no_color[0]) return 0;
+  if (term && strcmp(term, "dumb") == 0) return 0;
+  return isatty(fd);
+}
+
+static int is_letter(char ch) {
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 static int take_global(cli *c, int argc, char **argv, int *i) {
   const char *a = argv[*i];
   const char **slot = NULL;
@@ -62,11 +74,11 @@ int main(int argc, char **argv) {
   cli c;
   char **rest;
   int nrest = 0, i, rc;
-  const char *no_color = getenv("NO_COLOR");
 
   memset(&c, 0, sizeof c);
   c.locale = "en";
-  c.color = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+  c.color_out = wants_color(STDOUT_FILENO);
+  c.color_err = wants_color(STDERR_FILENO);
   rest = calloc((size_t)argc + 1, sizeof *rest);
   if (!rest) return EXIT_SOFTWARE;
   for (i = 1; i < argc; i++) {
@@ -76,6 +88,11 @@ int main(int argc, char **argv) {
       return g;
     }
     if (g < 0) rest[nrest++] = argv[i];
+  }
+  if (c.region && !(is_letter(c.region[0]) && is_letter(c.region[1]) && !c.region[2])) {
+    fprintf(stderr, "letgo: --region needs a two-letter country code such as GB, not '%s'\n", c.region);
+    free(rest);
+    return EXIT_USAGE;
   }
   if (nrest == 0 || strcmp(rest[0], "--help") == 0 || strcmp(rest[0], "-h") == 0) {
     fputs(usage_text, nrest == 0 ? stderr : stdout);
