@@ -28,7 +28,7 @@ echo "== 3. A plan for letting go, starting today ($today): the first week"
   --result "$out/one-sided.session.json" --result "$out/readiness.session.json" \
   --set name=Sam --set interests=nature,creativity --format md --save "$out/plan.json" \
   > "$out/plan.md"
-awk '/^## /{ n++ } n >= 9 { exit } { print }' "$out/plan.md"
+awk '/^### /{ n++ } n > 7 { exit } { print }' "$out/plan.md"
 echo "..."
 "$letgo" --region "$region" plan --start "$today" --seed 1 \
   --result "$out/one-sided.session.json" --result "$out/readiness.session.json" \

@@ -213,7 +213,7 @@ void cli_print_resources(const cli *c, FILE *f) {
     for (i = 0; i < n; i++) {
       const lg_entry *e = hits[i].entry;
       char *title;
-      const char *sep = ": ";
+      const char *sep = " — ";
       if (serves(e, c->region) != pass) continue;
       title = cli_render(c, lg_entry_title(e));
       fprintf(f, "- %s", title ? title : lg_entry_id(e));
