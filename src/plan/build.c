@@ -47,10 +47,22 @@ lg_date lgi_plan_date(int32_t days) {
 
 /* ---- rendering --------------------------------------------------------- */
 
+/* Pools already scanned in this build: several tasks draw from the same
+ * kind and tag (journal prompts, affirmations). */
+#define POOL_CACHE 16
+typedef struct scanned {
+  const char *kind, *tag; /* NULL when absent */
+  unsigned mask;          /* interests, for interest pools; else 0 */
+  const lg_entry **e;
+  size_t n;
+} scanned;
+
 typedef struct bctx {
   const lg_plan *p;
   lgi_built *b;
   const char *vars[7];
+  scanned cache[POOL_CACHE];
+  size_t cached;
 } bctx;
 
 static void persona(bctx *c) {
@@ -134,16 +146,21 @@ static int task_texts(bctx *c, const lgi_ttask *t, const lg_entry *e, const char
 
 /* ---- pools ------------------------------------------------------------- */
 
+/* strcmp(a, b) == 0, with the first byte compared inline: most pairs differ there. */
+static int same(const char *a, const char *b) {
+  return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static int has_tag(const lg_entry *e, const char *tag) {
   size_t i, n = lg_entry_tag_count(e);
   for (i = 0; i < n; i++)
-    if (strcmp(lg_entry_tag(e, i), tag) == 0) return 1;
+    if (same(lg_entry_tag(e, i), tag)) return 1;
   return 0;
 }
 
 static int matches(const lg_entry *e, const lgi_ttask *t, unsigned mask) {
   unsigned k;
-  if (t->pick_kind && strcmp(lg_entry_kind(e), t->pick_kind) != 0) return 0;
+  if (t->pick_kind && !same(lg_entry_kind(e), t->pick_kind)) return 0;
   if (t->pick_tag) return has_tag(e, t->pick_tag);
   for (k = 0; k < LGI_INTEREST_COUNT; k++)
     if ((mask & (1u << k)) && has_tag(e, lgi_plan_interests[k])) return 1;
@@ -165,7 +182,45 @@ static int in_fallback(const char *plan, const char *locale) {
   return strcmp(locale, "en") == 0 || (strncmp(plan, locale, n) == 0 && plan[n] == '-');
 }
 
+static int opt_same(const char *a, const char *b) {
+  return a == b || (a && b && same(a, b));
+}
+
+static const scanned *cache_find(const bctx *c, const lgi_ttask *t, unsigned mask) {
+  size_t i;
+  for (i = 0; i < c->cached; i++)
+    if (opt_same(c->cache[i].kind, t->pick_kind) && opt_same(c->cache[i].tag, t->pick_tag) &&
+        c->cache[i].mask == (t->pick_tag ? 0u : mask))
+      return &c->cache[i];
+  return NULL;
+}
+
+static int pool_scan(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl);
+
+/* The pool's own copy (it is shuffled) of the matching entries. */
 static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
+  const scanned *hit = cache_find(c, t, mask);
+  scanned *slot;
+  int rc;
+  if (!hit) {
+    rc = pool_scan(c, t, mask, pl);
+    if (rc != LG_OK || c->cached == POOL_CACHE) return rc;
+    slot = &c->cache[c->cached++];
+    slot->kind = t->pick_kind;
+    slot->tag = t->pick_tag;
+    slot->mask = t->pick_tag ? 0u : mask;
+    slot->e = pl->e;
+    slot->n = pl->n;
+    hit = slot;
+  }
+  pl->n = hit->n;
+  pl->e = lgi_arena_alloc(&c->b->arena, (hit->n ? hit->n : 1) * sizeof *pl->e);
+  if (!pl->e) return LG_ENOMEM;
+  if (hit->n) memcpy(pl->e, hit->e, hit->n * sizeof *pl->e);
+  return LG_OK;
+}
+
+static int pool_scan(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
   const lg_entry *const *all = NULL;
   size_t n = lgi_catalog_entries(c->p->cat, &all), i, j;
   pl->n = 0;
@@ -178,7 +233,7 @@ static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
     loc = lg_entry_locale(e);
     /* an entry of the plan's own locale is what a lookup returns; others
      * only stand in when the plan's locale lacks the id */
-    if (strcmp(loc, c->p->locale) != 0) {
+    if (!same(loc, c->p->locale)) {
       if (!in_fallback(c->p->locale, loc)) continue;
       e = lg_catalog_entry(c->p->cat, lg_entry_id(e), c->p->locale);
     }
@@ -529,6 +584,7 @@ int lgi_plan_derive(const lg_plan *p, int32_t start, uint64_t seed, const lgi_ch
   int rc;
   memset(out, 0, sizeof *out);
   lgi_arena_init(&out->arena, p->alloc);
+  memset(&c, 0, sizeof c);
   c.p = p;
   c.b = out;
   persona(&c);
