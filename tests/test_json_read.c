@@ -190,6 +190,34 @@ static void reads_only_len_bytes(void **state) {
   EXPECT_ERROR("-", LG_ESYNTAX, 1, 2, 1, "", "a number needs a digit here");
 }
 
+/* The reader's inline UTF-8 check agrees with lgi_utf8_valid on every lead
+ * byte followed by every second byte (then a continuation or ASCII). */
+static void utf8_check_agrees_with_lgi_utf8_valid(void **state) {
+  static const unsigned char tails[][2] = {{0x80, 0x80}, {0xBF, 0xBF}, {0x80, 'a'}, {'a', 'a'}};
+  unsigned lead, b1;
+  size_t t, checked = 0;
+  lgt_alloc a;
+  (void)state;
+  lgt_alloc_init(&a);
+  for (lead = 0x80; lead <= 0xFF; lead++)
+    for (b1 = 0x20; b1 <= 0xFF; b1++) {
+      if (b1 == '"' || b1 == '\\') continue;
+      for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+        unsigned char doc[6] = {'"', (unsigned char)lead, (unsigned char)b1, tails[t][0], tails[t][1], '"'};
+        lgi_arena arena;
+        const lgi_json *root = NULL;
+        int want = lgi_utf8_valid((const char *)doc + 1, 4) ? LG_OK : LG_ESYNTAX, rc;
+        lgi_arena_init(&arena, &a.base);
+        rc = lgi_json_parse(&arena, (const char *)doc, sizeof doc, &root, NULL);
+        lgi_arena_free(&arena);
+        if (rc != want) fail_msg("%02x %02x %02x %02x: %d, want %d", lead, b1, doc[3], doc[4], rc, want);
+        checked++;
+      }
+    }
+  assert_int_equal(checked, 128 * 222 * 4);
+  assert_int_equal(a.live_bytes, 0);
+}
+
 /* ---- errors and their positions ------------------------------------------- */
 
 static void error_inside_a_nested_member_has_its_pointer(void **state) {
@@ -655,6 +683,7 @@ int main(void) {
       cmocka_unit_test(decodes_every_escape),
       cmocka_unit_test(keeps_valid_utf8_as_it_is),
       cmocka_unit_test(reads_only_len_bytes),
+      cmocka_unit_test(utf8_check_agrees_with_lgi_utf8_valid),
       cmocka_unit_test(error_inside_a_nested_member_has_its_pointer),
       cmocka_unit_test(error_positions_are_exact),
       cmocka_unit_test(error_is_optional),

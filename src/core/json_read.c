@@ -221,6 +221,31 @@ static size_t check_escape(parser *ps, const unsigned char *p, int *status) {
 }
 
 /*
+ * The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or
+ * 0. The same rules as lgi_utf8_decode (Unicode 15, table 3-7), inline and
+ * without building the code point: strings are most of a pack's bytes.
+ */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end) {
+  size_t left = (size_t)(end - p);
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (c == 0xE0) lo = 0xA0; /* overlong */
+    if (c == 0xED) hi = 0x9F; /* surrogates */
+    return left >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (c == 0xF0) lo = 0x90; /* overlong */
+    if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
+    return left >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
+                   (p[3] & 0xC0) == 0x80
+               ? 4
+               : 0;
+  }
+  return 0;
+}
+
+/*
  * Scans the string whose opening quote is at q: validates it and finds its
  * closing quote. Sets *close and *escaped; returns LG_OK or an error status.
  */
@@ -242,8 +267,7 @@ static int scan_string(parser *ps, const unsigned char *q, const unsigned char *
     } else if (*p < 0x20) {
       return fail(ps, LG_ESYNTAX, p, "a control character in a string must be escaped");
     } else {
-      uint32_t cp;
-      size_t n = lgi_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+      size_t n = utf8_len(p, end);
       if (n == 0) return fail(ps, LG_ESYNTAX, p, "invalid UTF-8 in a string");
       p += n;
     }
