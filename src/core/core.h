@@ -215,8 +215,10 @@ struct lgi_json_member {
 };
 
 /*
- * Parses one JSON text of `len` bytes (no NUL needed; embedded NULs are
- * data inside strings, an error elsewhere) into a tree allocated in `arena`.
+ * Parses one JSON text of `len` bytes (no NUL needed, and a NUL byte does
+ * not end it: U+0000 is data inside strings when escaped as \u0000, and a
+ * raw NUL byte is an error like any control character) into a tree
+ * allocated in `arena`. docs/json.md has the whole contract.
  * Strict RFC 8259: whitespace around the value only, UTF-8 validated,
  * escapes and surrogate pairs checked, numbers per the grammar. Duplicate
  * keys and \u0000 are flagged, not rejected: the caller decides. Depth above
