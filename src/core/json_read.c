@@ -173,6 +173,26 @@ static uint64_t special8(const unsigned char *p) {
   return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | x) & HIGHS;
 }
 
+/*
+ * The first byte at or after p that a string cannot take as it is, or end.
+ * On little-endian machines the lowest flagged byte of a word is exact (the
+ * borrows of the test only run upwards), so it is found with one count of
+ * trailing zeros instead of a byte loop.
+ */
+static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (end - p >= 8) {
+    uint64_t m = special8(p);
+    if (m) return p + ((unsigned)__builtin_ctzll(m) >> 3);
+    p += 8;
+  }
+#else
+  while (end - p >= 8 && !special8(p)) p += 8;
+#endif
+  while (p < end && plain_tab[*p]) p++;
+  return p;
+}
+
 static int hexval(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
   c = (unsigned char)(c | 0x20);
@@ -255,8 +275,7 @@ static int scan_string(parser *ps, const unsigned char *q, const unsigned char *
   int status = LG_OK;
   *escaped = 0;
   for (;;) {
-    while (end - p >= 8 && !special8(p)) p += 8;
-    while (p < end && plain_tab[*p]) p++;
+    p = skip_plain(p, end);
     if (p >= end) return fail(ps, LG_ESYNTAX, q, "unterminated string");
     if (*p == '"') break;
     if (*p == '\\') {
