@@ -218,6 +218,60 @@ static void utf8_check_agrees_with_lgi_utf8_valid(void **state) {
   assert_int_equal(a.live_bytes, 0);
 }
 
+/* Strings are scanned in blocks: a special byte at every position of
+ * strings of every length up to 70 is still found at its exact offset. */
+static void special_bytes_are_found_at_every_position(void **state) {
+  char doc[80];
+  size_t len, i;
+  (void)state;
+  for (len = 1; len <= 70; len++)
+    for (i = 0; i < len; i++) {
+      parse p;
+      memset(doc, 'a', sizeof doc);
+      doc[0] = '"';
+      doc[len + 1] = '"';
+      /* A control character: rejected exactly there. */
+      doc[1 + i] = '\x1f';
+      parse_n(&p, doc, len + 2);
+      assert_int_equal(p.rc, LG_ESYNTAX);
+      assert_int_equal(p.err.offset, 1 + i);
+      done(&p);
+      /* DEL is plain; a quote ends the string early. */
+      doc[1 + i] = '\x7f';
+      parse_n(&p, doc, len + 2);
+      assert_int_equal(p.rc, LG_OK);
+      assert_int_equal(p.root->len, len);
+      done(&p);
+      doc[1 + i] = '"';
+      parse_n(&p, doc, len + 2);
+      assert_int_equal(p.rc, LG_ESYNTAX);
+      assert_int_equal(p.err.offset, i + 2); /* the text after the string */
+      done(&p);
+      /* A stray continuation byte; then a valid two-byte character. */
+      doc[1 + i] = '\x80';
+      parse_n(&p, doc, len + 2);
+      assert_int_equal(p.rc, LG_ESYNTAX);
+      assert_int_equal(p.err.offset, 1 + i);
+      done(&p);
+      if (i + 1 < len) {
+        doc[1 + i] = '\xc3';
+        doc[2 + i] = '\xa9';
+        parse_n(&p, doc, len + 2);
+        assert_int_equal(p.rc, LG_OK);
+        assert_int_equal(p.root->len, len);
+        assert_memory_equal(p.root->u.str + i, "\xc3\xa9", 2);
+        done(&p);
+        doc[1 + i] = '\\';
+        doc[2 + i] = 't';
+        parse_n(&p, doc, len + 2);
+        assert_int_equal(p.rc, LG_OK);
+        assert_int_equal(p.root->len, len - 1);
+        assert_int_equal(p.root->u.str[i], '\t');
+        done(&p);
+      }
+    }
+}
+
 /* ---- errors and their positions ------------------------------------------- */
 
 static void error_inside_a_nested_member_has_its_pointer(void **state) {
@@ -684,6 +738,7 @@ int main(void) {
       cmocka_unit_test(keeps_valid_utf8_as_it_is),
       cmocka_unit_test(reads_only_len_bytes),
       cmocka_unit_test(utf8_check_agrees_with_lgi_utf8_valid),
+      cmocka_unit_test(special_bytes_are_found_at_every_position),
       cmocka_unit_test(error_inside_a_nested_member_has_its_pointer),
       cmocka_unit_test(error_positions_are_exact),
       cmocka_unit_test(error_is_optional),
