@@ -10,7 +10,7 @@ if ! command -v abidiff > /dev/null; then
   exit 77
 fi
 set +e
-abidiff --no-added-syms --headers-dir1 "$(dirname "$0")/../../include" "$stored" "$lib"
+abidiff --no-added-syms --headers-dir2 "$(dirname "$0")/../../include" "$stored" "$lib"
 rc=$?
 set -e
 if [ $rc -ne 0 ]; then
