@@ -16,6 +16,7 @@ pkg-config --exists cmocka 2> /dev/null || need="$need libcmocka-dev"
 command -v c++ > /dev/null 2>&1 || need="$need g++"
 command -v nm > /dev/null 2>&1 || need="$need binutils"
 /usr/bin/python3 -c 'import icalendar' > /dev/null 2>&1 || need="$need python3-icalendar"
+/usr/bin/python3 -c 'import pip, wheel, ensurepip' > /dev/null 2>&1 || need="$need python3-pip python3-wheel python3-venv"
 if [ -n "$need" ]; then
   echo "test.sh: installing:$need"
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo > /dev/null; then sudo=sudo; else

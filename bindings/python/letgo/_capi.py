@@ -245,6 +245,63 @@ lib.lg_session_restore.restype = ctypes.c_int
 lib.lg_session_restore.errcheck = _check
 FUNCTIONS.append('lg_session_restore')
 
+# int lg_session_progress(const lg_session *s, size_t *answered, size_t *total);
+lib.lg_session_progress.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_session_progress.restype = ctypes.c_int
+lib.lg_session_progress.errcheck = _check
+FUNCTIONS.append('lg_session_progress')
+
+# const char * lg_session_instrument(const lg_session *s);
+lib.lg_session_instrument.argtypes = [ctypes.c_void_p]
+lib.lg_session_instrument.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_session_instrument')
+
+# const char * lg_session_title(const lg_session *s);
+lib.lg_session_title.argtypes = [ctypes.c_void_p]
+lib.lg_session_title.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_session_title')
+
+# const char * lg_session_intro(const lg_session *s);
+lib.lg_session_intro.argtypes = [ctypes.c_void_p]
+lib.lg_session_intro.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_session_intro')
+
+# const char * lg_session_locale(const lg_session *s);
+lib.lg_session_locale.argtypes = [ctypes.c_void_p]
+lib.lg_session_locale.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_session_locale')
+
+# size_t lg_session_item_count(const lg_session *s);
+lib.lg_session_item_count.argtypes = [ctypes.c_void_p]
+lib.lg_session_item_count.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_session_item_count')
+
+# const lg_item * lg_session_item_at(const lg_session *s, size_t i);
+lib.lg_session_item_at.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_session_item_at.restype = ctypes.c_void_p
+FUNCTIONS.append('lg_session_item_at')
+
+# const lg_item * lg_session_item(const lg_session *s, const char *item_id);
+lib.lg_session_item.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+lib.lg_session_item.restype = ctypes.c_void_p
+FUNCTIONS.append('lg_session_item')
+
+# int lg_session_value(const lg_session *s, const char *item_id, double *out);
+lib.lg_session_value.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_double)]
+lib.lg_session_value.restype = ctypes.c_int
+lib.lg_session_value.errcheck = _check
+FUNCTIONS.append('lg_session_value')
+
+# int lg_session_enabled(const lg_session *s, const char *item_id);
+lib.lg_session_enabled.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+lib.lg_session_enabled.restype = ctypes.c_int
+FUNCTIONS.append('lg_session_enabled')
+
+# unsigned lg_session_flags(const lg_session *s);
+lib.lg_session_flags.argtypes = [ctypes.c_void_p]
+lib.lg_session_flags.restype = ctypes.c_uint
+FUNCTIONS.append('lg_session_flags')
+
 # const char * lg_item_id(const lg_item *it);
 lib.lg_item_id.argtypes = [ctypes.c_void_p]
 lib.lg_item_id.restype = ctypes.c_char_p
@@ -269,6 +326,11 @@ FUNCTIONS.append('lg_item_min')
 lib.lg_item_max.argtypes = [ctypes.c_void_p]
 lib.lg_item_max.restype = ctypes.c_double
 FUNCTIONS.append('lg_item_max')
+
+# int lg_item_required(const lg_item *it);
+lib.lg_item_required.argtypes = [ctypes.c_void_p]
+lib.lg_item_required.restype = ctypes.c_int
+FUNCTIONS.append('lg_item_required')
 
 # size_t lg_item_option_count(const lg_item *it);
 lib.lg_item_option_count.argtypes = [ctypes.c_void_p]
@@ -310,11 +372,68 @@ lib.lg_result_flags.argtypes = [ctypes.c_void_p]
 lib.lg_result_flags.restype = ctypes.c_uint
 FUNCTIONS.append('lg_result_flags')
 
+# const char * lg_result_band_summary(const lg_result *r);
+lib.lg_result_band_summary.argtypes = [ctypes.c_void_p]
+lib.lg_result_band_summary.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_band_summary')
+
+# const char * lg_result_instrument(const lg_result *r);
+lib.lg_result_instrument.argtypes = [ctypes.c_void_p]
+lib.lg_result_instrument.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_instrument')
+
+# const char * lg_result_locale(const lg_result *r);
+lib.lg_result_locale.argtypes = [ctypes.c_void_p]
+lib.lg_result_locale.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_locale')
+
+# const char * lg_result_pack_version(const lg_result *r);
+lib.lg_result_pack_version.argtypes = [ctypes.c_void_p]
+lib.lg_result_pack_version.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_pack_version')
+
+# size_t lg_result_subscale_count(const lg_result *r);
+lib.lg_result_subscale_count.argtypes = [ctypes.c_void_p]
+lib.lg_result_subscale_count.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_result_subscale_count')
+
+# const char * lg_result_subscale_id(const lg_result *r, size_t i);
+lib.lg_result_subscale_id.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_result_subscale_id.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_subscale_id')
+
+# double lg_result_subscale_score(const lg_result *r, size_t i);
+lib.lg_result_subscale_score.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_result_subscale_score.restype = ctypes.c_double
+FUNCTIONS.append('lg_result_subscale_score')
+
+# size_t lg_result_feedback_count(const lg_result *r);
+lib.lg_result_feedback_count.argtypes = [ctypes.c_void_p]
+lib.lg_result_feedback_count.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_result_feedback_count')
+
+# const char * lg_result_feedback(const lg_result *r, size_t i);
+lib.lg_result_feedback.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_result_feedback.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_result_feedback')
+
+# int lg_result_answer(const lg_result *r, const char *item_id, double *out);
+lib.lg_result_answer.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_double)]
+lib.lg_result_answer.restype = ctypes.c_int
+lib.lg_result_answer.errcheck = _check
+FUNCTIONS.append('lg_result_answer')
+
 # int lg_result_json(const lg_result *r, char *buf, size_t cap, size_t *len);
 lib.lg_result_json.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]
 lib.lg_result_json.restype = ctypes.c_int
 lib.lg_result_json.errcheck = _check
 FUNCTIONS.append('lg_result_json')
+
+# int lg_result_json_region(const lg_result *r, const char *region, char *buf, size_t cap, size_t *len);
+lib.lg_result_json_region.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_result_json_region.restype = ctypes.c_int
+lib.lg_result_json_region.errcheck = _check
+FUNCTIONS.append('lg_result_json_region')
 
 # int lg_plan_new(lg_plan **out, const lg_catalog *cat, const char *template_id, const char *locale);
 lib.lg_plan_new.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
@@ -408,3 +527,88 @@ FUNCTIONS.append('lg_task_phase')
 lib.lg_task_date.argtypes = [ctypes.c_void_p]
 lib.lg_task_date.restype = LgDate
 FUNCTIONS.append('lg_task_date')
+
+# unsigned lg_plan_flags(const lg_plan *p);
+lib.lg_plan_flags.argtypes = [ctypes.c_void_p]
+lib.lg_plan_flags.restype = ctypes.c_uint
+FUNCTIONS.append('lg_plan_flags')
+
+# const char * lg_plan_title(const lg_plan *p);
+lib.lg_plan_title.argtypes = [ctypes.c_void_p]
+lib.lg_plan_title.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_plan_title')
+
+# lg_date lg_plan_day_date(const lg_plan *p, size_t day);
+lib.lg_plan_day_date.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_plan_day_date.restype = LgDate
+FUNCTIONS.append('lg_plan_day_date')
+
+# size_t lg_plan_phase_count(const lg_plan *p);
+lib.lg_plan_phase_count.argtypes = [ctypes.c_void_p]
+lib.lg_plan_phase_count.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_plan_phase_count')
+
+# const char * lg_plan_phase_id(const lg_plan *p, size_t i);
+lib.lg_plan_phase_id.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_plan_phase_id.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_plan_phase_id')
+
+# const char * lg_plan_phase_title(const lg_plan *p, size_t i);
+lib.lg_plan_phase_title.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_plan_phase_title.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_plan_phase_title')
+
+# size_t lg_plan_phase_start(const lg_plan *p, size_t i);
+lib.lg_plan_phase_start.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_plan_phase_start.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_plan_phase_start')
+
+# size_t lg_plan_phase_length(const lg_plan *p, size_t i);
+lib.lg_plan_phase_length.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+lib.lg_plan_phase_length.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_plan_phase_length')
+
+# int lg_plan_adherence(const lg_plan *p, size_t day, size_t *done, size_t *scheduled);
+lib.lg_plan_adherence.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_plan_adherence.restype = ctypes.c_int
+lib.lg_plan_adherence.errcheck = _check
+FUNCTIONS.append('lg_plan_adherence')
+
+# int lg_plan_phase_adherence(const lg_plan *p, size_t i, size_t *done, size_t *scheduled);
+lib.lg_plan_phase_adherence.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_plan_phase_adherence.restype = ctypes.c_int
+lib.lg_plan_phase_adherence.errcheck = _check
+FUNCTIONS.append('lg_plan_phase_adherence')
+
+# int lg_plan_overall_adherence(const lg_plan *p, size_t *done, size_t *scheduled);
+lib.lg_plan_overall_adherence.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_plan_overall_adherence.restype = ctypes.c_int
+lib.lg_plan_overall_adherence.errcheck = _check
+FUNCTIONS.append('lg_plan_overall_adherence')
+
+# int lg_plan_streak(const lg_plan *p, lg_date today, size_t *out);
+lib.lg_plan_streak.argtypes = [ctypes.c_void_p, LgDate, ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_plan_streak.restype = ctypes.c_int
+lib.lg_plan_streak.errcheck = _check
+FUNCTIONS.append('lg_plan_streak')
+
+# size_t lg_plan_checkin_count(const lg_plan *p);
+lib.lg_plan_checkin_count.argtypes = [ctypes.c_void_p]
+lib.lg_plan_checkin_count.restype = ctypes.c_size_t
+FUNCTIONS.append('lg_plan_checkin_count')
+
+# int lg_plan_checkin_at(const lg_plan *p, size_t i, lg_date *date, int *mood, size_t *done_count);
+lib.lg_plan_checkin_at.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(LgDate), ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_size_t)]
+lib.lg_plan_checkin_at.restype = ctypes.c_int
+lib.lg_plan_checkin_at.errcheck = _check
+FUNCTIONS.append('lg_plan_checkin_at')
+
+# const char * lg_task_entry(const lg_task *t);
+lib.lg_task_entry.argtypes = [ctypes.c_void_p]
+lib.lg_task_entry.restype = ctypes.c_char_p
+FUNCTIONS.append('lg_task_entry')
+
+# int lg_task_reminder(const lg_task *t);
+lib.lg_task_reminder.argtypes = [ctypes.c_void_p]
+lib.lg_task_reminder.restype = ctypes.c_int
+FUNCTIONS.append('lg_task_reminder')
