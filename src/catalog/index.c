@@ -10,9 +10,9 @@
  * normaliser is computed here, with the same operations FTS5 uses, so a
  * query only multiplies, adds and divides.
  *
- * The build tokenizes each text once: a first pass writes every entry's
- * (term, counts) list to a temporary stream and sizes each term's postings;
- * the second scatters the stream into one exact-size block.
+ * The build tokenizes each text once: a first pass encodes every posting
+ * into a temporary stream (tagged with its term) and sizes each term's
+ * list; the second copies them into one exact-size block.
  */
 #include <string.h>
 
@@ -115,9 +115,6 @@ static unsigned char *put_counts(unsigned char *w, uint64_t ct, uint64_t cb) {
   return varint_put(w, cb);
 }
 
-static size_t counts_len(uint64_t ct, uint64_t cb) {
-  return ct < 8 && cb < 16 ? 1 : 1 + varint_len(ct) + varint_len(cb);
-}
 
 /* The first 8 bytes of s (n of them when fewer), zero-padded. */
 static uint64_t load_key(const char *s, size_t n) {
@@ -371,24 +368,27 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
       count_tokens(B, (size_t)nt, ntok, d, 0, &nlocal))
     return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
-  /* At most 5 + 3 * 5 bytes per term. */
-  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + 5 + (size_t)nlocal * 15, 1))
+  /* Each posting goes to tmp as it will be in the blob, after its term id
+   * and length: (4 + 1 + at most 16) bytes. */
+  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + (size_t)nlocal * 21, 1))
     return -1;
-  p = varint_put(B->tmp + B->tlen, nlocal);
+  p = B->tmp + B->tlen;
   for (j = 0; j < nlocal; j++) {
     bslot *sl = &B->slots[B->local[j]];
     uint64_t gap = (uint64_t)(d + 1 - sl->last), x = !(sl->ct == 0 && sl->cb == 1);
-    uint64_t size = varint_len(gap << 1 | x);
+    uint32_t term = sl->id1 - 1;
+    unsigned char *w;
+    memcpy(p, &term, 4);
+    w = varint_put(p + 5, gap << 1 | x);
     if (x)
-      size += counts_len(sl->ct, sl->cb);
-    if (sl->psize + size >= UINT32_MAX)
+      w = put_counts(w, sl->ct, sl->cb);
+    p[4] = (unsigned char)(w - p - 5);
+    if ((uint64_t)sl->psize + p[4] >= UINT32_MAX)
       return -1;
-    sl->psize += (uint32_t)size;
+    sl->psize += p[4];
     sl->last = d + 1;
     sl->df += counted;
-    p = varint_put(p, sl->id1 - 1);
-    p = varint_put(p, sl->ct);
-    p = varint_put(p, sl->cb);
+    p = w;
   }
   B->tlen = (size_t)(p - B->tmp);
   return 0;
@@ -414,28 +414,23 @@ static void free_builder(builder *B) {
   lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
 }
 
-/*
- * Pass 2: the final dictionary arrays and the posting block. The write
- * cursors live in the final poff array's space and a compact `last` array,
- * which fit in cache where the slots do not.
- */
 static size_t term_header_len(size_t len, uint32_t df, uint32_t psize) {
   return varint_len(len) + len + varint_len(df) + varint_len(psize);
 }
 
 /*
- * Pass 2: the blob of terms and postings, and the final table. Per-term
- * write cursors and last docs sit in two compact arrays, which fit in cache
- * where the slots do not.
+ * Pass 2: the blob of terms and postings, and the final table. The
+ * postings are copied from tmp to per-term write cursors, a compact array
+ * that fits in cache where the slots do not.
  */
 static int finish_locale(builder *B, lgi_ixloc *L) {
   const unsigned char *p = B->tmp, *end = B->tmp + B->tlen;
   uint64_t total = 0, ns;
-  uint32_t d = 0, nt = B->nterms, i;
-  uint32_t *cur = NULL, *last = NULL, *hoff = NULL;
+  uint32_t nt = B->nterms, i;
+  uint32_t *cur = NULL, *dfs = NULL, *hoff = NULL;
   int rc = -1;
   cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
-  last = lgi_calloc(B->a, (size_t)nt + 1, sizeof *last);
+  dfs = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *dfs);
   hoff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *hoff);
   /* At most 70% full; lookups map the hash onto any table size. */
   ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
@@ -443,20 +438,20 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     goto done;
   L->nslots = (uint32_t)ns;
   L->slots = lgi_calloc(B->a, L->nslots, sizeof *L->slots);
-  if (!cur || !last || !hoff || !L->slots)
+  if (!cur || !dfs || !hoff || !L->slots)
     goto done;
   /* Terms in id order (first occurrence), each a header then postings. */
   for (i = 0; i <= B->hmask; i++) {
     const bslot *sl = &B->slots[i];
     if (sl->id1) {
       cur[sl->id1 - 1] = sl->psize;
-      last[sl->id1 - 1] = sl->df; /* for now */
+      dfs[sl->id1 - 1] = sl->df;
     }
   }
   for (i = 0; i < nt; i++) {
     size_t len = term_len(B, i);
     hoff[i] = (uint32_t)total;
-    total += term_header_len(len, last[i], cur[i]) + cur[i];
+    total += term_header_len(len, dfs[i], cur[i]) + cur[i];
     if (total >= UINT32_MAX)
       goto done;
   }
@@ -468,10 +463,9 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     size_t len = term_len(B, i);
     unsigned char *w = varint_put(L->blob + hoff[i], len);
     memcpy(w, B->strs + B->soff[i], len);
-    w = varint_put(w + len, last[i]);
+    w = varint_put(w + len, dfs[i]);
     w = varint_put(w, cur[i]);
     cur[i] = (uint32_t)(w - L->blob);
-    last[i] = 0;
   }
   L->blob[total] = 0;
   for (i = 0; i <= B->hmask; i++) {
@@ -485,19 +479,18 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     L->slots[j] = hoff[sl->id1 - 1] + 1;
   }
   L->nterms = nt;
-  while (p < end) {
-    uint64_t k = varint_get(&p), j;
-    for (j = 0; j < k; j++) {
-      uint32_t term = (uint32_t)varint_get(&p);
-      uint64_t ct = varint_get(&p), cb = varint_get(&p);
-      uint64_t gap = (uint64_t)(d + 1 - last[term]), x = !(ct == 0 && cb == 1);
-      unsigned char *w = varint_put(L->blob + cur[term], gap << 1 | x);
-      if (x)
-        w = put_counts(w, ct, cb);
-      cur[term] = (uint32_t)(w - L->blob);
-      last[term] = d + 1;
-    }
-    d++;
+  while (p < end) { /* scatter the postings, each a copy */
+    uint32_t term;
+    size_t len, j;
+    unsigned char *w;
+    memcpy(&term, p, 4);
+    len = p[4];
+    p += 5;
+    w = L->blob + cur[term];
+    for (j = 0; j < len; j++)
+      w[j] = p[j];
+    cur[term] += (uint32_t)len;
+    p += len;
   }
   rc = 0;
 done:
@@ -511,7 +504,7 @@ done:
     L->nterms = 0;
   }
   lgi_free(B->a, cur, ((size_t)nt + 1) * sizeof *cur);
-  lgi_free(B->a, last, ((size_t)nt + 1) * sizeof *last);
+  lgi_free(B->a, dfs, ((size_t)nt + 1) * sizeof *dfs);
   lgi_free(B->a, hoff, ((size_t)nt + 1) * sizeof *hoff);
   return rc;
 }
