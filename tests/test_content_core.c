@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include <letgo/assess.h>
 #include <letgo/catalog.h>
 #include <letgo/letgo.h>
 
@@ -473,6 +474,52 @@ static void crisis_numbers_are_exactly_right(void **state) {
   }
 }
 
+/* ---- the questionnaire links every sign -------------------------------- */
+
+static double extreme(const lg_item *it, int high) {
+  size_t i, n = lg_item_option_count(it);
+  double v;
+  if (lg_item_type(it) != LG_ITEM_CHOICE || n == 0) return high ? lg_item_max(it) : lg_item_min(it);
+  v = lg_item_option_value(it, 0);
+  for (i = 1; i < n; i++) {
+    double o = lg_item_option_value(it, i);
+    if (high ? o > v : o < v) v = o;
+  }
+  return v;
+}
+
+/* Answers every item at one end of its range; marks the signs given as feedback. */
+static void collect_feedback(const lg_catalog *cat, const char *locale, int high, int *seen) {
+  lg_session *s = NULL;
+  lg_result *r = NULL;
+  const lg_item *it;
+  size_t i, k;
+  assert_int_equal(lg_session_new(&s, cat, "one-sided", locale), LG_OK);
+  while ((it = lg_session_next(s)) != NULL)
+    assert_int_equal(lg_session_answer(s, lg_item_id(it), extreme(it, high)), LG_OK);
+  assert_int_equal(lg_session_score(s, &r), LG_OK);
+  for (i = 0; i < lg_result_feedback_count(r); i++) {
+    const char *id = lg_result_feedback(r, i);
+    assert_non_null(lg_catalog_entry(cat, id, locale));
+    for (k = 0; signs[k]; k++)
+      if (strcmp(id, signs[k]) == 0) seen[k] = 1;
+  }
+  lg_result_free(r);
+  lg_session_free(s);
+}
+
+static void the_one_sided_questionnaire_links_every_sign(void **state) {
+  lg_catalog *cat = *state;
+  size_t k, l;
+  for (l = 0; locales[l]; l++) {
+    int seen[9] = {0};
+    collect_feedback(cat, locales[l], 1, seen);
+    collect_feedback(cat, locales[l], 0, seen);
+    for (k = 0; signs[k]; k++)
+      if (!seen[k]) fail_msg("%s is never given as feedback by one-sided (%s)", signs[k], locales[l]);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(english_pack_loads_on_its_own),
@@ -488,6 +535,7 @@ int main(void) {
       cmocka_unit_test(every_crisis_resource_is_complete),
       cmocka_unit_test(every_promised_region_has_a_crisis_resource),
       cmocka_unit_test(crisis_numbers_are_exactly_right),
+      cmocka_unit_test(the_one_sided_questionnaire_links_every_sign),
   };
   return cmocka_run_group_tests_name("content_core", tests, setup, teardown);
 }
