@@ -147,7 +147,9 @@ static void compare_golden(const char *name, const char *data, size_t len) {
   if (glen != len || memcmp(golden, data, len) != 0) {
     size_t i = 0;
     while (i < len && i < glen && golden[i] == data[i]) i++;
-    fail_msg("%s differs at byte %u", name, (unsigned)i);
+    fail_msg("%s differs at byte %u. If the change is intended (a content or template edit), "
+             "regenerate: LETGO_UPDATE_GOLDEN=1 tests/test_plan_export, then review "
+             "git diff tests/data/plan/golden", name, (unsigned)i);
   }
   free(golden);
 }
