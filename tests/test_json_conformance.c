@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L /* opendir */
 
 #include <dirent.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,8 @@
 #include "test_alloc.h"
 
 #define SUITE_DIR LETGO_TEST_DATA "/json/test_parsing"
+#define TRANSFORM_DIR LETGO_TEST_DATA "/json/test_transform"
+
 
 typedef struct i_case {
   const char *file;
@@ -249,6 +252,135 @@ static void every_i_file_gets_its_documented_outcome(void **state) {
   assert_int_equal(as_pinned, N_I_EXPECTED);
 }
 
+/* ---- test_transform: how values are interpreted ---------------------------- */
+
+typedef void (*check_fn)(const char *name, int rc, const lgi_json *root);
+
+static void read_transform(const char *name, check_fn check) {
+  char path[512];
+  size_t len = 0;
+  char *data;
+  lgt_alloc t;
+  lgi_arena arena;
+  const lgi_json *root = NULL;
+  lg_error err;
+  int rc;
+  snprintf(path, sizeof path, "%s/%s", TRANSFORM_DIR, name);
+  data = lgt_read_file(path, &len);
+  if (!data) fail_msg("cannot read %s", path);
+  lgt_alloc_init(&t);
+  lgi_arena_init(&arena, &t.base);
+  rc = lgi_json_parse(&arena, data, len, &root, &err);
+  check(name, rc, root);
+  lgi_arena_free(&arena);
+  assert_int_equal(t.live_bytes, 0);
+  free(data);
+}
+
+static double first_number(const char *name, int rc, const lgi_json *root) {
+  if (rc != LG_OK) fail_msg("%s: status %d", name, rc);
+  assert_int_equal(root->type, LGI_JSON_ARRAY);
+  assert_int_equal(root->len, 1);
+  assert_int_equal(root->u.items[0].type, LGI_JSON_NUMBER);
+  assert_int_equal(root->u.items[0].flags, 0);
+  return root->u.items[0].u.num;
+}
+
+typedef struct number_case {
+  const char *file;
+  double value;
+} number_case;
+
+/* Numbers read as the nearest double; integers beyond 2^53 round too. */
+static const number_case transform_numbers[] = {
+    {"number_-9223372036854775808.json", -9223372036854775808.0},
+    {"number_-9223372036854775809.json", -9223372036854775808.0},
+    {"number_1.0.json", 1.0},
+    {"number_1.000000000000000005.json", 1.0},
+    {"number_1000000000000000.json", 1e15},
+    {"number_10000000000000000999.json", 1e19},
+    {"number_1e-999.json", 0.0},
+    {"number_1e6.json", 1e6},
+    {"number_9223372036854775807.json", 9223372036854775808.0},
+    {"number_9223372036854775808.json", 9223372036854775808.0},
+};
+
+static double current_number_value; /* what check_number expects */
+
+static void check_number(const char *name, int rc, const lgi_json *root) {
+  double v = first_number(name, rc, root);
+  if (memcmp(&v, &current_number_value, sizeof v) != 0) fail_msg("%s read as %.17g", name, v);
+}
+
+static void check_invalid(const char *name, int rc, const lgi_json *root) {
+  (void)root;
+  if (rc != LG_ESYNTAX) fail_msg("%s: status %d, want LG_ESYNTAX", name, rc);
+}
+
+static const lgi_json_member *two_members(const char *name, int rc, const lgi_json *root) {
+  if (rc != LG_OK) fail_msg("%s: status %d", name, rc);
+  assert_int_equal(root->type, LGI_JSON_OBJECT);
+  assert_int_equal(root->len, 2);
+  return root->u.members;
+}
+
+/* NFC and NFD spellings are different keys: no normalisation. */
+static void check_nfc_nfd(const char *name, int rc, const lgi_json *root) {
+  const lgi_json_member *m = two_members(name, rc, root);
+  assert_int_equal(m[0].flags, 0);
+  assert_int_equal(m[1].flags, 0);
+  assert_true(m[0].key_len != m[1].key_len);
+}
+
+/* A repeated key is flagged on the repeat; both values are kept. */
+static void check_same_key(const char *name, int rc, const lgi_json *root) {
+  const lgi_json_member *m = two_members(name, rc, root);
+  assert_string_equal(m[0].key, "a");
+  assert_int_equal(m[0].flags, 0);
+  assert_int_equal(m[1].flags, LGI_JSON_DUP_KEY);
+  assert_true(lgi_json_get(root, "a") == &m[0].value);
+  if (strstr(name, "unclear")) {
+    assert_false(signbit(m[0].value.u.num));
+    assert_true(signbit(m[1].value.u.num)); /* -0 keeps its sign */
+  } else if (strstr(name, "different")) {
+    assert_true(m[0].value.u.num == 1.0 && m[1].value.u.num == 2.0);
+  } else {
+    assert_true(m[0].value.u.num == 1.0 && m[1].value.u.num == 1.0);
+  }
+}
+
+static void check_escaped_nul(const char *name, int rc, const lgi_json *root) {
+  const lgi_json *s;
+  if (rc != LG_OK) fail_msg("%s: status %d", name, rc);
+  s = &root->u.items[0];
+  assert_int_equal(s->type, LGI_JSON_STRING);
+  assert_int_equal(s->len, 3);
+  assert_memory_equal(s->u.str, "A\0B", 4);
+  assert_int_equal(s->flags, LGI_JSON_HAS_NUL);
+}
+
+static void every_transform_file_reads_as_documented(void **state) {
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof transform_numbers / sizeof transform_numbers[0]; i++) {
+    current_number_value = transform_numbers[i].value;
+    read_transform(transform_numbers[i].file, check_number);
+  }
+  read_transform("object_key_nfc_nfd.json", check_nfc_nfd);
+  read_transform("object_key_nfd_nfc.json", check_nfc_nfd);
+  read_transform("object_same_key_different_values.json", check_same_key);
+  read_transform("object_same_key_same_value.json", check_same_key);
+  read_transform("object_same_key_unclear_values.json", check_same_key);
+  read_transform("string_1_escaped_invalid_codepoint.json", check_invalid);
+  read_transform("string_1_invalid_codepoint.json", check_invalid);
+  read_transform("string_2_escaped_invalid_codepoints.json", check_invalid);
+  read_transform("string_2_invalid_codepoints.json", check_invalid);
+  read_transform("string_3_escaped_invalid_codepoints.json", check_invalid);
+  read_transform("string_3_invalid_codepoints.json", check_invalid);
+  read_transform("string_with_escaped_NULL.json", check_escaped_nul);
+  print_message("transform: 22 files read as documented (10 numbers, 5 objects, 7 strings)\n");
+}
+
 /* The suite is all there: the counts its README gives, plus the license. */
 static void suite_copy_is_complete(void **state) {
   char **names;
@@ -275,6 +407,7 @@ int main(void) {
       cmocka_unit_test(every_y_file_is_accepted),
       cmocka_unit_test(every_n_file_is_rejected),
       cmocka_unit_test(every_i_file_gets_its_documented_outcome),
+      cmocka_unit_test(every_transform_file_reads_as_documented),
   };
   return cmocka_run_group_tests_name("json_conformance", tests, NULL, NULL);
 }
