@@ -473,9 +473,41 @@ static int same_key(const lgi_json_member *a, const lgi_json_member *b) {
   return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
 }
 
+/* By length, then bytes. */
+static int key_cmp(const lgi_json_member *a, const lgi_json_member *b) {
+  if (a->key_len != b->key_len) return a->key_len < b->key_len ? -1 : 1;
+  return memcmp(a->key, b->key, a->key_len);
+}
+
+/*
+ * The fallback when hashing degrades (keys made to collide): a stable merge
+ * sort of member indices, O(n log n) whatever the keys, after which equal
+ * keys are neighbours in input order. idx and tmp hold n entries each.
+ */
+static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_t *tmp) {
+  size_t width, i;
+  for (i = 0; i < n; i++) idx[i] = (uint32_t)i;
+  for (width = 1; width < n; width *= 2) {
+    uint32_t *t;
+    for (i = 0; i < n; i += 2 * width) {
+      size_t mid = i + width < n ? i + width : n;
+      size_t hi = mid + width < n ? mid + width : n;
+      size_t a = i, b = mid, k = i;
+      while (a < mid && b < hi) tmp[k++] = key_cmp(&m[idx[b]], &m[idx[a]]) < 0 ? idx[b++] : idx[a++];
+      while (a < mid) tmp[k++] = idx[a++];
+      while (b < hi) tmp[k++] = idx[b++];
+    }
+    t = idx;
+    idx = tmp;
+    tmp = t;
+  }
+  for (i = 1; i < n; i++)
+    if (same_key(&m[idx[i]], &m[idx[i - 1]])) m[idx[i]].flags |= LGI_JSON_DUP_KEY;
+}
+
 /* Flags every member whose key repeats an earlier one; -1 when out of memory. */
 static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
-  size_t i, j, size = 64, mask;
+  size_t i, j, size = 64, mask, probes = 0, budget = 8 * n + 64;
   if (n <= DUP_LINEAR_MAX) {
     for (i = 1; i < n; i++)
       for (j = 0; j < i; j++)
@@ -508,6 +540,12 @@ static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
       if (same_key(&m[i], &m[e - 1])) {
         m[i].flags |= LGI_JSON_DUP_KEY;
         break;
+      }
+      /* Honest keys probe about 1.5 times each; far more means collisions
+       * made on purpose, which must not make a big object quadratic. */
+      if (++probes > budget) {
+        mark_by_sorting(m, n, ps->htab, ps->htab + n);
+        return 0;
       }
       h = (h + 1) & mask;
     }
