@@ -522,6 +522,66 @@ static void duplicates_are_found_in_objects_of_every_size(void **state) {
   }
 }
 
+/* A copy of json_read.c's key hash, to make keys that all collide. */
+static uint64_t key_hash(const char *k, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, k, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+    k += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    h = (h ^ (unsigned char)*k++) * 0x100000001B3u;
+    n--;
+  }
+  h ^= h >> 29;
+  h *= 0xC4CEB9FE1A85EC53u;
+  return h ^ (h >> 32);
+}
+
+/* 1000 distinct keys that share one bucket of the 4096-slot table an
+ * object of 1003 members gets, and three repeats: the probe budget runs
+ * out and the sorting fallback must flag exactly the repeats. */
+static void colliding_keys_still_find_exactly_the_duplicates(void **state) {
+  enum { N = 1000 };
+  char (*keys)[16] = malloc(N * sizeof *keys);
+  char *doc = malloc(N * 32 + 256), *d = doc;
+  unsigned long c = 0;
+  size_t n = 0, i;
+  parse p;
+  clock_t t0;
+  (void)state;
+  assert_non_null(keys);
+  assert_non_null(doc);
+  while (n < N) {
+    char k[16];
+    int len = sprintf(k, "c%lu", c++);
+    if ((key_hash(k, (size_t)len) & 4095) == 0) strcpy(keys[n++], k);
+  }
+  *d++ = '{';
+  for (i = 0; i < N; i++) {
+    d += sprintf(d, "%s\"%s\":%zu", i ? "," : "", keys[i], i);
+    if (i == 500) d += sprintf(d, ",\"%s\":-1", keys[5]);
+  }
+  d += sprintf(d, ",\"%s\":-2,\"%s\":-3}", keys[N - 1], keys[N - 1]);
+  t0 = clock();
+  parse_n(&p, doc, (size_t)(d - doc));
+  print_message("1003 colliding keys checked in %.1f ms\n", cpu_ms(t0));
+  assert_int_equal(p.rc, LG_OK);
+  assert_int_equal(p.root->len, N + 3);
+  for (i = 0; i < N + 3; i++) {
+    unsigned want = (i == 501 || i == N + 1 || i == N + 2) ? LGI_JSON_DUP_KEY : 0;
+    if (p.root->u.members[i].flags != want) fail_msg("member %zu: flags %u", i, p.root->u.members[i].flags);
+  }
+  assert_true(p.root->u.members[501].value.u.num == -1.0);
+  done(&p);
+  free(doc);
+  free(keys);
+}
+
 static void million_key_object_is_read_fast(void **state) {
   size_t n = small_scale() ? 100000 : 1000000, len, i;
   char *s = wide_object(n, 1, &len);
@@ -749,6 +809,7 @@ int main(void) {
       cmocka_unit_test(string_over_one_mib_is_elimit),
       cmocka_unit_test(duplicate_keys_are_flagged_not_rejected),
       cmocka_unit_test(duplicates_are_found_in_objects_of_every_size),
+      cmocka_unit_test(colliding_keys_still_find_exactly_the_duplicates),
       cmocka_unit_test(million_key_object_is_read_fast),
       cmocka_unit_test(escaped_nul_is_data_and_flagged),
       cmocka_unit_test(raw_nul_bytes_are_errors_not_the_end),
