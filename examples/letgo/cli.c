@@ -201,28 +201,30 @@ static const char *contact_label(const cli *c, const char *field) {
   return field;
 }
 
-void cli_print_resources(const cli *c, FILE *f) {
+void cli_print_contacts(const cli *c, FILE *f, const lg_entry *e, const char *first, const char *sep) {
   static const char *const fields[] = {"phone", "sms", "url"};
+  size_t k;
+  for (k = 0; k < 3; k++) {
+    const char *v = lg_entry_contact(e, fields[k]);
+    if (!v) continue;
+    fprintf(f, "%s%s %s", first, contact_label(c, fields[k]), v);
+    first = sep;
+  }
+}
+
+void cli_print_resources(const cli *c, FILE *f) {
   lg_hit hits[128];
-  size_t n = 0, i, k;
+  size_t n = 0, i;
   int pass;
   /* Filters only: every crisis resource once, in the locale, in catalogue order. */
   if (lg_catalog_search(c->cat, "kind:resource tag:crisis", c->locale, hits, 128, &n) != LG_OK) return;
-  if (n > 128) n = 128;
   for (pass = 1; pass <= 2; pass++) {
-    for (i = 0; i < n; i++) {
-      const lg_entry *e = hits[i].entry;
+    for (i = 0; i < n && i < 128; i++) {
       char *title;
-      const char *sep = " — ";
-      if (serves(e, c->region) != pass) continue;
-      title = cli_render(c, lg_entry_title(e));
-      fprintf(f, "- %s", title ? title : lg_entry_id(e));
-      for (k = 0; k < 3; k++) {
-        const char *v = lg_entry_contact(e, fields[k]);
-        if (!v) continue;
-        fprintf(f, "%s%s %s", sep, contact_label(c, fields[k]), v);
-        sep = ", ";
-      }
+      if (serves(hits[i].entry, c->region) != pass) continue;
+      title = cli_render(c, lg_entry_title(hits[i].entry));
+      fprintf(f, "- %s", title ? title : lg_entry_id(hits[i].entry));
+      cli_print_contacts(c, f, hits[i].entry, " \xe2\x80\x94 ", ", ");
       fputc('\n', f);
       free(title);
     }

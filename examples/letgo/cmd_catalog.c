@@ -36,9 +36,7 @@ int cmd_search(cli *c, int argc, char **argv) {
 }
 
 int cmd_show(cli *c, int argc, char **argv) {
-  static const char *const fields[] = {"phone", "sms", "url"};
   const lg_entry *e;
-  size_t i;
   if (argc != 1 || strcmp(argv[0], "--help") == 0) {
     fputs("usage: letgo show ID\n\nShows one text (ids: letgo list, letgo search).\n",
           argc == 1 ? stdout : stderr);
@@ -49,8 +47,9 @@ int cmd_show(cli *c, int argc, char **argv) {
     return EXIT_USAGE;
   }
   cli_print_entry(c, stdout, argv[0]);
-  for (i = 0; i < 3; i++)
-    if (lg_entry_contact(e, fields[i])) printf("%s: %s\n", fields[i], lg_entry_contact(e, fields[i]));
+  cli_print_contacts(c, stdout, e, "", "\n");
+  if (lg_entry_contact(e, "phone") || lg_entry_contact(e, "sms") || lg_entry_contact(e, "url"))
+    putchar('\n');
   if (lg_entry_source(e))
     printf("source: %s (checked %s)\n", lg_entry_source(e),
            lg_entry_checked(e) ? lg_entry_checked(e) : "-");
@@ -75,10 +74,10 @@ static void list_resources(const cli *c) {
   if (lg_catalog_search(c->cat, "kind:resource", c->locale, hits, 128, &total) != LG_OK) return;
   for (i = 0; i < total && i < 128; i++) {
     const lg_entry *e = hits[i].entry;
-    char *title = cli_render(c, lg_entry_title(e));
-    printf("%-32s ", lg_entry_id(e));
-    for (r = 0; r < lg_entry_region_count(e); r++) printf("%s%s", r ? "," : "", lg_entry_region(e, r));
-    printf("  %s\n", title ? title : "");
+    char *title = cli_render(c, lg_entry_title(e)), regions[64] = "";
+    for (r = 0; r < lg_entry_region_count(e) && strlen(regions) + 4 < sizeof regions; r++)
+      strcat(strcat(regions, r ? "," : ""), lg_entry_region(e, r));
+    printf("%-32s %-8s %s\n", lg_entry_id(e), regions, title ? title : "");
     free(title);
   }
 }

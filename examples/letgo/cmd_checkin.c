@@ -103,7 +103,7 @@ static void print_day(const cli *c, const lg_plan *p, size_t day, const char *co
   lg_date d = lg_plan_day_date(p, day);
   size_t i, n = lg_plan_task_count(p, day);
   char heading[96];
-  snprintf(heading, sizeof heading, "%s %zu · %04d-%02d-%02d", label ? lg_entry_title(label) : "Day",
+  snprintf(heading, sizeof heading, "%s %zu \xc2\xb7 %04d-%02d-%02d", label ? lg_entry_title(label) : "Day",
            day + 1, d.year, d.month, d.day);
   cli_heading(c, stdout, heading);
   for (i = 0; i < n; i++) {

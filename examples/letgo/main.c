@@ -2,6 +2,7 @@
 /*
  * main.c - the letgo program: options shared by every command, dispatch.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,10 @@ int main(int argc, char **argv) {
       }
       rc = commands[i].run(&c, nrest - 1, rest + 1);
       lg_catalog_free(c.cat);
+      if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+        fprintf(stderr, "letgo: standard output: %s\n", strerror(errno));
+        rc = EXIT_IOERR;
+      }
       free(rest);
       return rc;
     }

@@ -1,0 +1,17 @@
+# The letgo program end to end (tests/cli/test_cli.py, stdlib unittest):
+# golden outputs, the questionnaire through a pipe and a pseudo-terminal,
+# exit codes, JSON, NO_COLOR and a decimal-comma locale. One CTest test per
+# test class, so they run in parallel. LETGO_UPDATE_GOLDEN=1 in the
+# environment rewrites tests/data/cli/*.out instead of comparing.
+if(LETGO_BUILD_EXAMPLES AND EXISTS ${PROJECT_SOURCE_DIR}/examples/CMakeLists.txt)
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_Interpreter_FOUND AND NOT WIN32)
+    foreach(group Golden Json Stdin Pty ExitCode Locale)
+      string(TOLOWER ${group} lower)
+      add_test(NAME cli_${lower}
+        COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/cli/test_cli.py -v ${group}Tests)
+      set_tests_properties(cli_${lower} PROPERTIES LABELS cli
+        ENVIRONMENT "LETGO_BIN=$<TARGET_FILE:letgo_cli>;LETGO_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    endforeach()
+  endif()
+endif()
