@@ -584,6 +584,52 @@ static void tampered_states_are_refused_with_a_pointer(void **state) {
   lg_plan_free(p);
 }
 
+static void every_one_byte_change_to_a_state_fails_cleanly_or_restores(void **state) {
+  static const char subst[] = {'0', '"', '}', 'x', ',', '\\'};
+  lgt_alloc t;
+  lg_catalog *c = NULL;
+  lg_plan *p = NULL, *q;
+  const char *done[] = {"journal", NULL};
+  char *s, *buf;
+  size_t len, i, k, base, restored = 0;
+  (void)state;
+  lgt_alloc_init(&t);
+  assert_int_equal(lg_catalog_new(&c, &t.base, 0), LG_OK);
+  assert_int_equal(lg_plan_new(&p, c, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "region", "IE"), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 77), LG_OK);
+  assert_int_equal(lg_plan_checkin(p, START, 2, done), LG_OK);
+  s = save(p);
+  lg_plan_free(p);
+  base = t.live_bytes;
+  len = strlen(s);
+  buf = malloc(len + 1);
+  for (i = 0; i < len; i++) {
+    for (k = 0; k < sizeof subst; k++) {
+      lg_error err;
+      int rc;
+      if (s[i] == subst[k]) continue;
+      memcpy(buf, s, len + 1);
+      buf[i] = subst[k];
+      q = NULL;
+      rc = lg_plan_restore(&q, c, buf, len, &err);
+      if (rc == LG_OK) {
+        restored++;
+        lg_plan_free(q);
+      } else {
+        assert_null(q);
+        assert_int_equal(err.status, rc);
+      }
+      assert_int_equal(t.live_bytes, base);
+    }
+  }
+  assert_true(restored > 0); /* e.g. a digit of the seed */
+  free(buf);
+  free(s);
+  lg_catalog_free(c);
+  assert_int_equal(t.live_bytes, 0);
+}
+
 /* ---- allocation failure ------------------------------------------------ */
 
 /* Like lgt_alloc_every_failure, but the catalogue is made once (with the
@@ -697,6 +743,7 @@ int main(void) {
       cmocka_unit_test(a_crisis_before_building_heads_the_plan),
       cmocka_unit_test(a_saved_plan_restores_to_the_same_exports),
       cmocka_unit_test(tampered_states_are_refused_with_a_pointer),
+      cmocka_unit_test(every_one_byte_change_to_a_state_fails_cleanly_or_restores),
       cmocka_unit_test(every_allocation_failure_is_clean),
       cmocka_unit_test(freeing_wipes_names_and_moods),
   };

@@ -178,6 +178,43 @@ static void a_template_may_use_its_own_packs_entries(void **state) {
   free(json);
 }
 
+static void every_one_byte_change_to_a_template_loads_or_fails_cleanly(void **state) {
+  static const char subst[] = {'"', '9'};
+  lgt_alloc t;
+  size_t len, i, k, loaded = 0;
+  char *json = read_data("self-contained.json", &len);
+  char *buf = malloc(len + 1);
+  (void)state;
+  lgt_alloc_init(&t);
+  for (i = 0; i < len; i++) {
+    for (k = 0; k < sizeof subst; k++) {
+      lg_catalog *c = NULL;
+      lg_error err;
+      int rc;
+      if (json[i] == subst[k]) continue;
+      memcpy(buf, json, len + 1);
+      buf[i] = subst[k];
+      assert_int_equal(lg_catalog_new(&c, &t.base, LG_CATALOG_EMPTY), LG_OK);
+      rc = lg_catalog_load(c, buf, len, &err);
+      if (rc == LG_OK) {
+        lg_plan *p = NULL;
+        loaded++;
+        if (lg_plan_new(&p, c, "tiny", "en") == LG_OK) {
+          assert_int_equal(lg_plan_build(p, (lg_date){2026, 3, 2}, 1), LG_OK);
+          lg_plan_free(p);
+        }
+      } else {
+        assert_int_equal(err.status, rc);
+      }
+      lg_catalog_free(c);
+      assert_int_equal(t.live_bytes, 0);
+    }
+  }
+  assert_true(loaded > 0);
+  free(buf);
+  free(json);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_good_template_loads_and_plans),
@@ -185,6 +222,7 @@ int main(void) {
       cmocka_unit_test(a_template_may_not_name_unknown_things_even_in_spanish),
       cmocka_unit_test(a_template_may_use_its_own_packs_entries),
       cmocka_unit_test(a_self_contained_template_loads_under_every_allocation_failure),
+      cmocka_unit_test(every_one_byte_change_to_a_template_loads_or_fails_cleanly),
   };
   return cmocka_run_group_tests_name("template", tests, NULL, NULL);
 }
