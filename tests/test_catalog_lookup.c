@@ -13,6 +13,7 @@
 #include "catalog/catalog.h"
 #include "catalog/search.h"
 #include "letgo/letgo.h"
+#include "test_alloc.h"
 
 static int load_str(lg_catalog *cat, const char *json) {
   lg_error err;
@@ -196,6 +197,97 @@ static void a_large_catalogue_finds_every_entry(void **state) {
   free(json);
 }
 
+
+/* ---- instruments and plan templates ------------------------------------------ */
+
+#define LABELS                                                                                  \
+  "{\"id\":\"label.yes\",\"kind\":\"label\",\"title\":\"Yes\",\"body\":\"Yes\"},"            \
+  "{\"id\":\"label.no\",\"kind\":\"label\",\"title\":\"No\",\"body\":\"No\"}"
+#define QUIZ(id, title)                                                                         \
+  "{\"id\":\"" id "\",\"title\":\"" title "\",\"intro\":\"I\",\"items\":[{\"id\":\"a\","          \
+  "\"type\":\"yesno\",\"text\":\"Q?\"}],\"bands\":[{\"id\":\"low\",\"max\":1,\"label\":\"L\","     \
+  "\"summary\":\"S\"}]}"
+#define IPACK(locale, instruments)                                                              \
+  "{\"format\":\"letgo-pack/1\",\"id\":\"q\",\"version\":\"1.0.0\",\"locale\":\"" locale         \
+  "\",\"entries\":[" LABELS "],\"instruments\":[" instruments "]}"
+
+static void instruments_override_by_id_and_locale(void **state) {
+  lg_catalog *cat = NULL;
+  const lgi_instrument *first, *es;
+  lg_error err;
+  (void)state;
+  assert_int_equal(lg_catalog_new(&cat, NULL, LG_CATALOG_EMPTY), LG_OK);
+  load_str(cat, IPACK("en", QUIZ("quiz", "One")));
+  first = lgi_catalog_instrument(cat, "quiz", "en");
+  assert_non_null(first);
+  assert_string_equal(lgi_instrument_id(first), "quiz");
+  assert_int_equal(lg_catalog_instrument_count(cat), 1);
+  /* Same id and locale: replaced in place; a new id goes after it. */
+  load_str(cat, IPACK("en", QUIZ("other", "Other") "," QUIZ("quiz", "Two")));
+  assert_int_equal(lg_catalog_instrument_count(cat), 2);
+  assert_string_equal(lg_catalog_instrument_id(cat, 0), "quiz");
+  assert_string_equal(lg_catalog_instrument_id(cat, 1), "other");
+  assert_null(lg_catalog_instrument_id(cat, 2));
+  assert_ptr_not_equal(lgi_catalog_instrument(cat, "quiz", "en"), first);
+  /* Another locale: a translation, found with fallback; ids stay distinct. */
+  load_str(cat, IPACK("es", QUIZ("quiz", "Uno")));
+  assert_int_equal(lg_catalog_instrument_count(cat), 2);
+  es = lgi_catalog_instrument(cat, "quiz", "es-MX");
+  assert_non_null(es);
+  assert_ptr_not_equal(es, lgi_catalog_instrument(cat, "quiz", "en"));
+  assert_ptr_equal(lgi_catalog_instrument(cat, "other", "es"), lgi_catalog_instrument(cat, "other", "en"));
+  assert_ptr_equal(lgi_catalog_instrument(cat, "quiz", "fr"), lgi_catalog_instrument(cat, "quiz", NULL));
+  assert_null(lgi_catalog_instrument(cat, "none", "en"));
+  assert_null(lgi_catalog_instrument(cat, NULL, "en"));
+  /* Twice in one pack is an error at the second one's id. */
+  {
+    static const char dup[] = IPACK("en", QUIZ("quiz", "A") "," QUIZ("quiz", "B"));
+    assert_int_equal(lg_catalog_load(cat, dup, strlen(dup), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, "/instruments/1/id");
+    assert_non_null(strstr(err.message, "\"quiz\" is already the id of another instrument"));
+  }
+  assert_ptr_equal(lgi_catalog_instrument(cat, "quiz", "es"), es);
+  lg_catalog_free(cat);
+}
+
+static void the_builtin_catalogue_lists_its_instruments_and_template(void **state) {
+  lg_catalog *cat = NULL;
+  static const char *const ids[] = {"one-sided", "readiness", "checkin", "support"};
+  size_t i, len = 0;
+  char *plan;
+  const lgi_template *en;
+  (void)state;
+  assert_int_equal(lg_catalog_new(&cat, NULL, 0), LG_OK);
+  assert_int_equal(lg_catalog_instrument_count(cat), 4);
+  for (i = 0; i < 4; i++) {
+    const char *id = lg_catalog_instrument_id(cat, i);
+    size_t k;
+    for (k = 0; k < 4 && strcmp(ids[k], id) != 0; k++) {
+    }
+    assert_true(k < 4);
+    assert_non_null(lgi_catalog_instrument(cat, id, "es-MX"));
+    assert_ptr_not_equal(lgi_catalog_instrument(cat, id, "es-MX"),
+                         lgi_catalog_instrument(cat, id, "en"));
+  }
+  assert_int_equal(lg_catalog_template_count(cat), 1);
+  assert_string_equal(lg_catalog_template_id(cat, 0), "let-go");
+  assert_null(lg_catalog_template_id(cat, 1));
+  en = lgi_catalog_template(cat, "let-go", "en");
+  assert_non_null(en);
+  assert_string_equal(lgi_template_id(en), "let-go");
+  assert_ptr_not_equal(lgi_catalog_template(cat, "let-go", "ES"), en);
+  assert_ptr_equal(lgi_catalog_template(cat, "let-go", "de"), en);
+  /* Loading the English plan pack again replaces the English template. */
+  plan = lgt_read_file(LETGO_SOURCE_DIR "/content/plan.en.json", &len);
+  assert_non_null(plan);
+  assert_int_equal(lg_catalog_load(cat, plan, len, NULL), LG_OK);
+  assert_int_equal(lg_catalog_template_count(cat), 1);
+  assert_non_null(lgi_catalog_template(cat, "let-go", "en"));
+  assert_ptr_not_equal(lgi_catalog_template(cat, "let-go", "en"), en);
+  free(plan);
+  lg_catalog_free(cat);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(lookup_falls_back_from_tag_to_parent_to_default),
@@ -205,6 +297,8 @@ int main(void) {
       cmocka_unit_test(crisis_resources_list_the_region_then_everywhere),
       cmocka_unit_test(no_instruments_or_templates_in_a_plain_catalogue),
       cmocka_unit_test(a_large_catalogue_finds_every_entry),
+      cmocka_unit_test(instruments_override_by_id_and_locale),
+      cmocka_unit_test(the_builtin_catalogue_lists_its_instruments_and_template),
   };
   return cmocka_run_group_tests_name("catalog_lookup", tests, setup, teardown);
 }
