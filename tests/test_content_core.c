@@ -520,6 +520,49 @@ static void the_one_sided_questionnaire_links_every_sign(void **state) {
   }
 }
 
+/* ---- findable by the words a person would type ------------------------- */
+
+static int found(const lg_catalog *cat, const char *query, const char *locale, const char *id) {
+  lg_hit hits[64];
+  size_t i, total = 0;
+  assert_int_equal(lg_catalog_search(cat, query, locale, hits, 64, &total), LG_OK);
+  for (i = 0; i < total && i < 64; i++)
+    if (strcmp(lg_entry_id(hits[i].entry), id) == 0) return 1;
+  return 0;
+}
+
+static void the_ritual_tag_lists_every_ritual(void **state) {
+  lg_catalog *cat = *state;
+  size_t i, l, total = lg_catalog_entry_count(cat);
+  for (l = 0; locales[l]; l++) {
+    for (i = 0; i < total; i++) {
+      const lg_entry *e = lg_catalog_entry_at(cat, i);
+      if (strcmp(lg_entry_kind(e), "ritual") != 0 || strcmp(lg_entry_locale(e), locales[l]) != 0)
+        continue;
+      if (!found(cat, "tag:ritual", locales[l], lg_entry_id(e)))
+        fail_msg("tag:ritual misses %s (%s)", lg_entry_id(e), locales[l]);
+    }
+    assert_true(found(cat, "tag:ritual", locales[l], "strategy.ritual"));
+  }
+}
+
+static void a_sign_is_found_by_its_plain_word(void **state) {
+  static const struct {
+    const char *locale, *query, *id;
+  } want[] = {
+      {"en", "exhausted", "sign.exhausted"},       {"es", "agotamiento", "sign.exhausted"},
+      {"en", "apologize", "sign.always-apologize"}, {"es", "perdón", "sign.always-apologize"},
+      {"en", "compromise", "sign.no-compromise"},   {"es", "ceder", "sign.no-compromise"},
+      {"en", "priority", "sign.not-priority"},      {"es", "prioridad", "sign.not-priority"},
+      {"en", "boundary", "strategy.boundaries"},    {"es", "límite", "strategy.boundaries"},
+  };
+  lg_catalog *cat = *state;
+  size_t i;
+  for (i = 0; i < sizeof want / sizeof want[0]; i++)
+    if (!found(cat, want[i].query, want[i].locale, want[i].id))
+      fail_msg("searching \"%s\" (%s) misses %s", want[i].query, want[i].locale, want[i].id);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(english_pack_loads_on_its_own),
@@ -536,6 +579,8 @@ int main(void) {
       cmocka_unit_test(every_promised_region_has_a_crisis_resource),
       cmocka_unit_test(crisis_numbers_are_exactly_right),
       cmocka_unit_test(the_one_sided_questionnaire_links_every_sign),
+      cmocka_unit_test(the_ritual_tag_lists_every_ritual),
+      cmocka_unit_test(a_sign_is_found_by_its_plain_word),
   };
   return cmocka_run_group_tests_name("content_core", tests, setup, teardown);
 }
