@@ -51,6 +51,7 @@ typedef struct parser {
 } parser;
 
 /* 1: a byte that may stand in a string as it is (printable ASCII). */
+/* clang-format off */
 static const unsigned char plain_tab[256] = {
 #define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
     R16(0), R16(0),
@@ -61,6 +62,7 @@ static const unsigned char plain_tab[256] = {
     R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
 #undef R16
 };
+/* clang-format on */
 
 /* ---- errors --------------------------------------------------------------- */
 
@@ -164,7 +166,7 @@ static lgi_json *current(parser *ps) {
 
 /* ---- strings ------------------------------------------------------------- */
 
-#define ONES ((uint64_t)0x0101010101010101u)
+#define ONES  ((uint64_t)0x0101010101010101u)
 #define HIGHS ((uint64_t)0x8080808080808080u)
 
 /* Nonzero when one of 8 bytes is '"', '\\', a control or a non-ASCII byte. */
@@ -233,7 +235,14 @@ static size_t check_escape(parser *ps, const unsigned char *p, int *status) {
     return 0;
   }
   switch (p[1]) {
-  case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+  case '"':
+  case '\\':
+  case '/':
+  case 'b':
+  case 'f':
+  case 'n':
+  case 'r':
+  case 't':
     return 2;
   case 'u':
     break;
@@ -275,8 +284,7 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end) {
   if (c >= 0xF0 && c <= 0xF4) {
     if (c == 0xF0) lo = 0x90; /* overlong */
     if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
-    return left >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
-                   (p[3] & 0xC0) == 0x80
+    return left >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80
                ? 4
                : 0;
   }
@@ -325,13 +333,32 @@ static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, 
     s = bs;
     if (s == e) break;
     switch (s[1]) {
-    case 'b': *d++ = '\b'; s += 2; continue;
-    case 'f': *d++ = '\f'; s += 2; continue;
-    case 'n': *d++ = '\n'; s += 2; continue;
-    case 'r': *d++ = '\r'; s += 2; continue;
-    case 't': *d++ = '\t'; s += 2; continue;
-    case 'u': break;
-    default: *d++ = (char)s[1]; s += 2; continue;
+    case 'b':
+      *d++ = '\b';
+      s += 2;
+      continue;
+    case 'f':
+      *d++ = '\f';
+      s += 2;
+      continue;
+    case 'n':
+      *d++ = '\n';
+      s += 2;
+      continue;
+    case 'r':
+      *d++ = '\r';
+      s += 2;
+      continue;
+    case 't':
+      *d++ = '\t';
+      s += 2;
+      continue;
+    case 'u':
+      break;
+    default:
+      *d++ = (char)s[1];
+      s += 2;
+      continue;
     }
     cp = (uint32_t)hex4(s + 2);
     s += 6;
@@ -441,7 +468,8 @@ static int read_literal(parser *ps, const unsigned char *p, lgi_json *node,
     node->type = LGI_JSON_NULL;
     *next = p + 4;
   } else {
-    return fail(ps, LG_ESYNTAX, p, "expected a value (a string, number, object, array, true, false or null)");
+    return fail(ps, LG_ESYNTAX, p,
+                "expected a value (a string, number, object, array, true, false or null)");
   }
   node->len = 0;
   node->u.num = 0;
@@ -493,7 +521,8 @@ static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_
       size_t mid = i + width < n ? i + width : n;
       size_t hi = mid + width < n ? mid + width : n;
       size_t a = i, b = mid, k = i;
-      while (a < mid && b < hi) tmp[k++] = key_cmp(&m[idx[b]], &m[idx[a]]) < 0 ? idx[b++] : idx[a++];
+      while (a < mid && b < hi)
+        tmp[k++] = key_cmp(&m[idx[b]], &m[idx[a]]) < 0 ? idx[b++] : idx[a++];
       while (a < mid) tmp[k++] = idx[a++];
       while (b < hi) tmp[k++] = idx[b++];
     }
@@ -731,8 +760,8 @@ value_done:
 key:
   if (p >= end || *p != '"') return fail(ps, LG_ESYNTAX, p, "expected a string as an object key");
   {
-    const char *key;
-    size_t key_len;
+    const char *key = NULL;
+    size_t key_len = 0;
     unsigned flags = 0;
     lgi_json_member *m;
     rc = read_string(ps, p, &key, &key_len, &flags, &p);
@@ -755,8 +784,8 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
   parser ps;
   int rc;
   if (!arena || !root || (!text && len > 0))
-    return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "lgi_json_parse needs an arena, text and a root",
-                         (const char *)NULL);
+    return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "",
+                         "lgi_json_parse needs an arena, text and a root", (const char *)NULL);
   memset(&ps, 0, sizeof ps);
   ps.start = (const unsigned char *)(text ? text : "");
   ps.end = ps.start + len;

@@ -50,14 +50,29 @@ static size_t ill_formed_len(const unsigned char *p, const unsigned char *end) {
 static void put_escape(lgi_out *o, unsigned char c) {
   char u[6] = {'\\', 'u', '0', '0', 0, 0};
   switch (c) {
-  case '"': lgi_out_put(o, "\\\"", 2); return;
-  case '\\': lgi_out_put(o, "\\\\", 2); return;
-  case '\b': lgi_out_put(o, "\\b", 2); return;
-  case '\f': lgi_out_put(o, "\\f", 2); return;
-  case '\n': lgi_out_put(o, "\\n", 2); return;
-  case '\r': lgi_out_put(o, "\\r", 2); return;
-  case '\t': lgi_out_put(o, "\\t", 2); return;
-  default: break;
+  case '"':
+    lgi_out_put(o, "\\\"", 2);
+    return;
+  case '\\':
+    lgi_out_put(o, "\\\\", 2);
+    return;
+  case '\b':
+    lgi_out_put(o, "\\b", 2);
+    return;
+  case '\f':
+    lgi_out_put(o, "\\f", 2);
+    return;
+  case '\n':
+    lgi_out_put(o, "\\n", 2);
+    return;
+  case '\r':
+    lgi_out_put(o, "\\r", 2);
+    return;
+  case '\t':
+    lgi_out_put(o, "\\t", 2);
+    return;
+  default:
+    break;
   }
   u[4] = hex_digits[c >> 4];
   u[5] = hex_digits[c & 15];
@@ -163,10 +178,18 @@ static void end(lgi_jw *w, char close) {
   lgi_out_putc(w->out, close);
 }
 
-void lgi_jw_object_begin(lgi_jw *w) { begin(w, '{'); }
-void lgi_jw_object_end(lgi_jw *w) { end(w, '}'); }
-void lgi_jw_array_begin(lgi_jw *w) { begin(w, '['); }
-void lgi_jw_array_end(lgi_jw *w) { end(w, ']'); }
+void lgi_jw_object_begin(lgi_jw *w) {
+  begin(w, '{');
+}
+void lgi_jw_object_end(lgi_jw *w) {
+  end(w, '}');
+}
+void lgi_jw_array_begin(lgi_jw *w) {
+  begin(w, '[');
+}
+void lgi_jw_array_end(lgi_jw *w) {
+  end(w, ']');
+}
 
 void lgi_jw_key(lgi_jw *w, const char *key) {
   if (!before_value(w)) return;
@@ -186,7 +209,9 @@ void lgi_jw_stringn(lgi_jw *w, const char *s, size_t n) {
     lgi_out_put(w->out, "null", 4);
 }
 
-void lgi_jw_string(lgi_jw *w, const char *s) { lgi_jw_stringn(w, s, s ? strlen(s) : 0); }
+void lgi_jw_string(lgi_jw *w, const char *s) {
+  lgi_jw_stringn(w, s, s ? strlen(s) : 0);
+}
 
 void lgi_jw_number(lgi_jw *w, double v) {
   if (!before_value(w)) return;
