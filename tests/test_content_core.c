@@ -550,10 +550,10 @@ static void a_sign_is_found_by_its_plain_word(void **state) {
   static const struct {
     const char *locale, *query, *id;
   } want[] = {
-      {"en", "exhausted", "sign.exhausted"},       {"es", "agotamiento", "sign.exhausted"},
+      {"en", "tiredness", "sign.exhausted"},       {"es", "cansancio", "sign.exhausted"},
       {"en", "apologize", "sign.always-apologize"}, {"es", "perdón", "sign.always-apologize"},
       {"en", "compromise", "sign.no-compromise"},   {"es", "ceder", "sign.no-compromise"},
-      {"en", "priority", "sign.not-priority"},      {"es", "prioridad", "sign.not-priority"},
+      {"en", "chosen", "sign.not-priority"},        {"es", "prioridad", "sign.not-priority"},
       {"en", "boundary", "strategy.boundaries"},    {"es", "límite", "strategy.boundaries"},
   };
   lg_catalog *cat = *state;
