@@ -16,11 +16,16 @@ build="$root/_build/fuzz"
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -g -O1"
 CC=clang cmake -S "$root" -B "$build" -DLETGO_FUZZ=ON -DLETGO_BUILD_EXAMPLES=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS="$flags" > /dev/null
-cmake --build "$build" -j 2 > /dev/null
+tgts=""
+for t in $targets; do tgts="$tgts --target fuzz_$t"; done
+# shellcheck disable=SC2086
+cmake --build "$build" -j 2 $tgts > /dev/null
 status=0
 for t in $targets; do
   work="$build/corpus-$t"
+  seeds="$root/tests/fuzz/corpus/$t"
   mkdir -p "$work" "$root/tests/fuzz/crashes/$t"
+  [ -d "$seeds" ] || seeds=""
   dict=""
   case $t in
     pack|session_restore|plan_restore) dict="-dict=$root/tests/fuzz/json.dict" ;;
@@ -28,7 +33,7 @@ for t in $targets; do
   esac
   echo "== fuzz_$t for ${secs}s"
   # shellcheck disable=SC2086
-  if ! "$build/tests/fuzz_$t" "$work" "$root/tests/fuzz/corpus/$t" $dict -max_total_time="$secs" \
+  if ! "$build/tests/fuzz_$t" "$work" $seeds $dict -max_total_time="$secs" \
        -max_len=65536 -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 \
        -artifact_prefix="$root/tests/fuzz/crashes/$t/" 2> "$build/fuzz-$t.log"; then
     status=1
