@@ -23,7 +23,7 @@ int main(void) {
   lg_plan *plan;
   const lg_item *it;
   lg_date start = {2026, 11, 26};
-  size_t len;
+  size_t len, i;
   char *md;
 
   CHECK(lg_catalog_new(&cat, NULL, 0));
@@ -40,7 +40,9 @@ int main(void) {
   if (lg_plan_export(plan, LG_FORMAT_MARKDOWN, NULL, 0, &len) != LG_ETRUNC) return 1;
   if (!(md = malloc(len + 1))) return 1;
   CHECK(lg_plan_export(plan, LG_FORMAT_MARKDOWN, md, len + 1, &len));
-  printf("%zu days, %zu bytes of Markdown\n", lg_plan_day_count(plan), len);
+  printf("%zu days, %zu bytes of Markdown; the first day:\n", lg_plan_day_count(plan), len);
+  for (i = 0; i < lg_plan_task_count(plan, 0); i++)
+    printf("- %s\n", lg_task_title(lg_plan_task(plan, 0, i)));
 
   free(md);
   lg_plan_free(plan);

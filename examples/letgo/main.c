@@ -66,63 +66,61 @@ static int take_global(cli *c, int argc, char **argv, int *i) {
   return 0;
 }
 
-int main(int argc, char **argv) {
+/* Runs the command in rest[0]; returns the exit code. */
+static int dispatch(cli *c, int nrest, char **rest) {
   static const struct {
     const char *name;
     int (*run)(cli *, int, char **);
-  } commands[] = {{"assess", cmd_assess}, {"plan", cmd_plan},   {"checkin", cmd_checkin},
-                  {"search", cmd_search}, {"show", cmd_show},   {"list", cmd_list}};
+  } commands[] = {{"assess", cmd_assess}, {"plan", cmd_plan}, {"checkin", cmd_checkin},
+                  {"search", cmd_search}, {"show", cmd_show}, {"list", cmd_list}};
+  size_t i;
+  int rc;
+  if (c->region && !(is_letter(c->region[0]) && is_letter(c->region[1]) && !c->region[2])) {
+    fprintf(stderr, "letgo: --region needs a two-letter country code such as GB, not '%s'\n", c->region);
+    return EXIT_USAGE;
+  }
+  if (nrest == 0 || strcmp(rest[0], "--help") == 0 || strcmp(rest[0], "-h") == 0) {
+    fputs(usage_text, nrest == 0 ? stderr : stdout);
+    return nrest == 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  if (strcmp(rest[0], "--version") == 0) {
+    printf("letgo %s (libletgo %s)\n", LG_VERSION_STRING, lg_version());
+    return EXIT_OK;
+  }
+  for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    if (strcmp(rest[0], commands[i].name) != 0) continue;
+    /* A command's --help needs no catalogue. */
+    if (!(nrest > 1 && strcmp(rest[1], "--help") == 0) && (rc = cli_open_catalog(c)) != EXIT_OK)
+      return rc;
+    rc = commands[i].run(c, nrest - 1, rest + 1);
+    lg_catalog_free(c->cat);
+    return rc;
+  }
+  fprintf(stderr, "letgo: '%s' is not a command; see letgo --help\n", rest[0]);
+  return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
   cli c;
   char **rest;
-  int nrest = 0, i, rc;
+  int nrest = 0, i, rc = EXIT_OK;
 
   memset(&c, 0, sizeof c);
   c.locale = "en";
   c.color_out = wants_color(STDOUT_FILENO);
   c.color_err = wants_color(STDERR_FILENO);
-  rest = calloc((size_t)argc + 1, sizeof *rest);
-  if (!rest) return EXIT_SOFTWARE;
-  for (i = 1; i < argc; i++) {
+  if (!(rest = calloc((size_t)argc + 1, sizeof *rest))) return EXIT_SOFTWARE;
+  for (i = 1; i < argc && rc == EXIT_OK; i++) {
     int g = take_global(&c, argc, argv, &i);
-    if (g > 0) {
-      free(rest);
-      return g;
-    }
     if (g < 0) rest[nrest++] = argv[i];
+    else rc = g;
   }
-  if (c.region && !(is_letter(c.region[0]) && is_letter(c.region[1]) && !c.region[2])) {
-    fprintf(stderr, "letgo: --region needs a two-letter country code such as GB, not '%s'\n", c.region);
-    free(rest);
-    return EXIT_USAGE;
-  }
-  if (nrest == 0 || strcmp(rest[0], "--help") == 0 || strcmp(rest[0], "-h") == 0) {
-    fputs(usage_text, nrest == 0 ? stderr : stdout);
-    free(rest);
-    return nrest == 0 ? EXIT_USAGE : EXIT_OK;
-  }
-  if (strcmp(rest[0], "--version") == 0) {
-    printf("letgo %s (libletgo %s)\n", LG_VERSION_STRING, lg_version());
-    free(rest);
-    return EXIT_OK;
-  }
-  for (i = 0; i < (int)(sizeof commands / sizeof commands[0]); i++) {
-    if (strcmp(rest[0], commands[i].name) == 0) {
-      int wants_help = nrest > 1 && strcmp(rest[1], "--help") == 0;
-      if (!wants_help && (rc = cli_open_catalog(&c)) != EXIT_OK) {
-        free(rest);
-        return rc;
-      }
-      rc = commands[i].run(&c, nrest - 1, rest + 1);
-      lg_catalog_free(c.cat);
-      if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
-        fprintf(stderr, "letgo: standard output: %s\n", strerror(errno));
-        rc = EXIT_IOERR;
-      }
-      free(rest);
-      return rc;
-    }
-  }
-  fprintf(stderr, "letgo: '%s' is not a command; see letgo --help\n", rest[0]);
+  if (rc == EXIT_OK) rc = dispatch(&c, nrest, rest);
   free(rest);
-  return EXIT_USAGE;
+  /* Results are buffered: a full disk shows up here. */
+  if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+    fprintf(stderr, "letgo: standard output: %s\n", strerror(errno));
+    rc = EXIT_IOERR;
+  }
+  return rc;
 }

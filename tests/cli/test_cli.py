@@ -74,31 +74,33 @@ class Pty:
         self.out = b""
 
     def _read(self, timeout):
+        """Reads what is there: the bytes, b"" at the end, None after `timeout` seconds."""
         ready, _, _ = select.select([self.master], [], [], timeout)
         if not ready:
-            return False
+            return None
         try:
             chunk = os.read(self.master, 65536)
         except OSError:  # EIO: the program closed the terminal
             chunk = b""
         self.out += chunk
-        return bool(chunk)
+        return chunk
 
-    def expect(self, text, timeout=30):
-        """Waits until `text` appears after what was already seen; returns all output so far."""
+    def expect(self, text, timeout=60):
+        """Waits until `text` has appeared; returns all output so far."""
         deadline = time.monotonic() + timeout
         while text not in self.out:
             left = deadline - time.monotonic()
-            if left <= 0 or not self._read(left) and self.proc.poll() is not None:
+            if left <= 0 or self._read(left) == b"":
                 raise AssertionError("did not see %r in:\n%s" % (text, self.out.decode("utf-8", "replace")))
         return self.out
 
     def send(self, line):
         os.write(self.master, line.encode() + b"\r")
 
-    def finish(self, timeout=60):
+    def finish(self, timeout=120):
+        """Reads to the end of the output; returns the exit code."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self._read(1):
+        while time.monotonic() < deadline and self._read(1) != b"":
             pass
         rc = self.proc.wait(timeout=max(1, deadline - time.monotonic()))
         os.close(self.master)
@@ -502,18 +504,21 @@ class ExitCodeTests(CliTest):
             self.assertRegex(p.stderr.decode(), r"^letgo: standard output: No space left on device\n$")
 
     def test_70_out_of_memory(self):
+        """A data-segment limit the program starts under but the catalogue does not fit."""
         if WRAPPER:
             self.skipTest("memory limits do not mix with a wrapper")
+        for kb in (256, 512, 1024, 2048, 4096):
+            def limit(kb=kb):
+                resource.setrlimit(resource.RLIMIT_DATA, (kb * 1024, kb * 1024))
 
-        def limit():
-            resource.setrlimit(resource.RLIMIT_DATA, (256 * 1024, 256 * 1024))
-
-        rc, out, err = run(["list", "plans"], preexec_fn=limit)
-        if b"Sanitizer" in err:
-            self.skipTest("sanitizer runtimes need more memory than the limit")
-        self.assertEqual(rc, 70, err)
-        self.assertEqual(out, b"")
-        self.assertRegex(err.decode(), r"^letgo: cannot load the built-in content: ")
+            rc, out, err = run(["list", "plans"], preexec_fn=limit)
+            if b"while loading shared libraries" in err or b"Sanitizer" in err:
+                continue  # the program did not start: try a larger limit
+            self.assertEqual(rc, 70, err)
+            self.assertEqual(out, b"")
+            self.assertRegex(err.decode(), r"^letgo: cannot load the built-in content: ")
+            return
+        self.skipTest("this build does not start under a small data limit (sanitizers?)")
 
     def test_0_ok(self):
         self.assertExit(0, ["list", "plans"])
