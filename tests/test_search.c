@@ -338,6 +338,39 @@ static void empty_queries_find_nothing(void **state) {
   assert_int_equal(total, 0);
 }
 
+static void odd_queries_behave(void **state) {
+  fixture *f = *state;
+  char *big;
+  size_t i, total = 0;
+  lg_hit hits[4];
+  /* A phrase repeating a token; a phrase in an OR group. */
+  assert_string_equal(ids(f->cat, "\"stretch stretch\"", "en"), "exercise.title-only");
+  assert_string_equal(ids(f->cat, "\"unsent letter\" OR \"call a friend\"", "en"),
+                      "tip.call prompt.letter"); /* three matching tokens beat two */
+  assert_string_equal(ids(f->cat, "\"unsent letter\" OR \"friend call\"", "en"), "prompt.letter");
+  /* A phrase longer than any text. */
+  assert_string_equal(ids(f->cat, "\"take a walk take a walk take a walk\"", "en"), "");
+  /* Invalid UTF-8 separates tokens (here: of one phrase); a filter value is
+   * compared whole. */
+  assert_string_equal(ids(f->cat, "unsent\xff\xfeletter", "en"), "prompt.letter");
+  assert_string_equal(ids(f->cat, "letter\xff\xfeunsent", "en"), "");
+  assert_string_equal(ids(f->cat, "kind:tipp", "en"), "");
+  assert_string_equal(ids(f->cat, "kind:label walk OR yes", "en"), "label.yes");
+  /* Two thousand words, most repeated: still one answer. */
+  big = malloc(20000);
+  big[0] = '\0';
+  for (i = 0; i < 2000; i++)
+    strcat(big, i % 2 ? "letter " : "unsent ");
+  assert_int_equal(lg_catalog_search(f->cat, big, "en", hits, 4, &total), LG_OK);
+  assert_int_equal(total, 1);
+  for (i = 0; i < 2000; i++)
+    big[i] = 'x';
+  big[2000] = '\0';
+  assert_int_equal(lg_catalog_search(f->cat, big, "en", hits, 4, &total), LG_OK);
+  assert_int_equal(total, 0);
+  free(big);
+}
+
 static void bad_queries_and_arguments_fail_cleanly(void **state) {
   fixture *f = *state;
   lg_hit hits[2];
@@ -748,6 +781,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(equal_scores_keep_catalogue_order, setup, teardown),
       cmocka_unit_test_setup_teardown(empty_queries_find_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(bad_queries_and_arguments_fail_cleanly, setup, teardown),
+      cmocka_unit_test_setup_teardown(odd_queries_behave, setup, teardown),
       cmocka_unit_test_setup_teardown(every_allocation_failure_leaves_the_search_clean, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(random_queries_match_a_brute_force_scan, setup, teardown),
