@@ -61,8 +61,8 @@ int lgi_load_fail(lgi_load *ld, int status, const lgi_json *node, const lgi_path
  * A missing optional member gives *out = NULL and LG_OK.
  */
 #define LGI_FIELD_REQUIRED 1u /* missing is an error                     */
-#define LGI_FIELD_TEXT 2u     /* person-readable: placeholders checked   */
-#define LGI_FIELD_ID 4u       /* must match [a-z0-9][a-z0-9._-]{0,63}    */
+#define LGI_FIELD_TEXT     2u /* person-readable: placeholders checked   */
+#define LGI_FIELD_ID       4u /* must match [a-z0-9][a-z0-9._-]{0,63}    */
 int lgi_load_string(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                     unsigned field_flags, const char **out);
 
@@ -76,8 +76,7 @@ int lgi_load_check_keys(lgi_load *ld, const lgi_json *obj, lgi_path *path,
 /* ---- section loaders, implemented above ------------------------------- */
 
 /* src/assess/: one element of "instruments" (path points at it). */
-int lgi_instrument_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
-                        lgi_instrument **out);
+int lgi_instrument_load(lgi_load *ld, const lgi_json *node, lgi_path *path, lgi_instrument **out);
 const char *lgi_instrument_id(const lgi_instrument *in);
 
 /* src/plan/: one element of "plans". */
@@ -90,8 +89,7 @@ const lg_allocator *lgi_catalog_alloc(const lg_catalog *cat);
 /* With locale fallback (tag, parents, default); NULL when none. */
 const lgi_instrument *lgi_catalog_instrument(const lg_catalog *cat, const char *id,
                                              const char *locale);
-const lgi_template *lgi_catalog_template(const lg_catalog *cat, const char *id,
-                                         const char *locale);
+const lgi_template *lgi_catalog_template(const lg_catalog *cat, const char *id, const char *locale);
 /* The locale an lg_catalog_entry lookup would resolve to first for
  * `locale` (e.g. "es-MX" -> "es" when only es exists); never NULL. */
 const char *lgi_catalog_resolve_locale(const lg_catalog *cat, const char *locale);

@@ -14,7 +14,7 @@
 #include "catalog/catalog.h"
 #include "catalog/search.h"
 
-#define LGI_TAG_MAX 35          /* longest BCP 47 tag kept (RFC 5646 4.4.1) */
+#define LGI_TAG_MAX        35   /* longest BCP 47 tag kept (RFC 5646 4.4.1) */
 #define LGI_DEFAULT_LOCALE "en" /* the catalogue's default locale          */
 
 struct lg_entry {
@@ -74,7 +74,7 @@ struct lg_catalog {
 
 struct lgi_load {
   lg_catalog *cat;
-  lgi_state next; /* the state being built                               */
+  lgi_state next;  /* the state being built                               */
   lgi_arena arena; /* the pack's arena: kept on success                   */
   lg_error *err;
   const char *pack_id, *version, *locale;
@@ -143,8 +143,7 @@ size_t lgi_locale_chain(const lgi_state *st, const char *tag, uint32_t out[LGI_C
 
 /* Validates one element of "entries" (an object) and adds it to ld->next;
  * *replaced receives the entry it replaced, if any. */
-int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
-                   const lg_entry **replaced);
+int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_entry **replaced);
 /* Rejects a second equal string in an array of strings (at its pointer). */
 int lgi_load_check_unique(lgi_load *ld, const lgi_json *arr, lgi_path *path, const char *what);
 /* With fallback; NULL when none. */

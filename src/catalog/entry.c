@@ -7,10 +7,9 @@
 
 #include "catalog/catalog_impl.h"
 
-static const char *const kinds[] = {"article",  "section",     "sign",     "tip",
-                                    "strategy", "prompt",      "ritual",   "affirmation",
-                                    "exercise", "resource",    "disclaimer", "label",
-                                    NULL};
+static const char *const kinds[] = {"article",    "section", "sign",        "tip",      "strategy",
+                                    "prompt",     "ritual",  "affirmation", "exercise", "resource",
+                                    "disclaimer", "label",   NULL};
 static const char *const kind_list =
     "article, section, sign, tip, strategy, prompt, ritual, affirmation, exercise, resource, "
     "disclaimer, label";
@@ -25,8 +24,8 @@ static int nomem(lgi_load *ld, const lgi_path *path) {
 
 /* A string member whose value must be one of `names`; *out gets the static name. */
 static int load_choice(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
-                       int required, const char *const *names, const char *list,
-                       const char *what, const char **out) {
+                       int required, const char *const *names, const char *list, const char *what,
+                       const char **out) {
   const lgi_json *v = lgi_json_get(obj, key);
   char q[LGI_QUOTE_MAX + 8];
   size_t i, mark;
@@ -34,8 +33,8 @@ static int load_choice(lgi_load *ld, const lgi_json *obj, const char *key, lgi_p
   *out = NULL;
   if (!v) {
     if (!required) return LG_OK;
-    return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key,
-                         "\" is missing", (const char *)NULL);
+    return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key, "\" is missing",
+                         (const char *)NULL);
   }
   if (v->type == LGI_JSON_STRING) {
     for (i = 0; names[i]; i++) {
@@ -180,9 +179,10 @@ static int load_contact(lgi_load *ld, const lgi_json *obj, lgi_path *path, lg_en
   if (!v) return LG_OK;
   mark = lgi_path_push_key(path, "contact", 7);
   if (v->type != LGI_JSON_OBJECT)
-    return lgi_load_fail(ld, LG_ESCHEMA, v, path,
-                         "must be an object like {\"phone\": \"...\", \"sms\": \"...\", \"url\": \"...\"}",
-                         (const char *)NULL);
+    return lgi_load_fail(
+        ld, LG_ESCHEMA, v, path,
+        "must be an object like {\"phone\": \"...\", \"sms\": \"...\", \"url\": \"...\"}",
+        (const char *)NULL);
   if ((rc = lgi_load_check_keys(ld, v, path, known)) != LG_OK) return rc;
   if ((rc = lgi_load_string(ld, v, "phone", path, LGI_FIELD_TEXT, &e->phone)) != LG_OK) return rc;
   if ((rc = lgi_load_string(ld, v, "sms", path, LGI_FIELD_TEXT, &e->sms)) != LG_OK) return rc;
@@ -211,11 +211,9 @@ static int load_checked(lgi_load *ld, const lgi_json *obj, lgi_path *path, lg_en
   return rc;
 }
 
-int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
-                   const lg_entry **replaced) {
-  static const char *const known[] = {"id",     "kind",    "title",  "body",   "tags",
-                                      "phase",  "regions", "contact", "source", "checked",
-                                      NULL};
+int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_entry **replaced) {
+  static const char *const known[] = {"id",      "kind",    "title",  "body",    "tags", "phase",
+                                      "regions", "contact", "source", "checked", NULL};
   lg_entry *e = lgi_arena_alloc(lgi_load_arena(ld), sizeof *e);
   int rc;
   *replaced = NULL;

@@ -40,10 +40,12 @@ void lgi_quote(char out[LGI_QUOTE_MAX + 8], const char *s, size_t n) {
   out[o] = '\0';
 }
 
-static int fail_v(lgi_load *ld, int status, const lgi_json *node, const char *path, va_list ap) {
+int lgi_load_fail(lgi_load *ld, int status, const lgi_json *node, const lgi_path *path, ...) {
   char msg[sizeof(((lg_error *)0)->message)];
   size_t len = 0;
   const char *part;
+  va_list ap;
+  va_start(ap, path);
   while ((part = va_arg(ap, const char *)) != NULL) {
     size_t n = strlen(part);
     if (len + n >= sizeof msg) {
@@ -53,38 +55,36 @@ static int fail_v(lgi_load *ld, int status, const lgi_json *node, const char *pa
     memcpy(msg + len, part, n);
     len += n;
   }
+  va_end(ap);
   msg[len] = '\0';
   ld->failed = 1;
   if (node)
-    return lgi_error_set(ld->err, status, node->line, node->column, node->offset, path, msg,
-                         (const char *)NULL);
-  return lgi_error_set(ld->err, status, 0, 0, 0, path, msg, (const char *)NULL);
-}
-
-int lgi_load_fail(lgi_load *ld, int status, const lgi_json *node, const lgi_path *path, ...) {
-  va_list ap;
-  int rc;
-  va_start(ap, path);
-  rc = fail_v(ld, status, node, path ? path->s : "", ap);
-  va_end(ap);
-  return rc;
+    return lgi_error_set(ld->err, status, node->line, node->column, node->offset,
+                         path ? path->s : "", msg, (const char *)NULL);
+  return lgi_error_set(ld->err, status, 0, 0, 0, path ? path->s : "", msg, (const char *)NULL);
 }
 
 static int nomem(lgi_load *ld) {
   ld->failed = 1;
-  return lgi_error_set(ld->err, LG_ENOMEM, 0, 0, 0, "", "there was not enough memory to load the pack",
-                       (const char *)NULL);
+  return lgi_error_set(ld->err, LG_ENOMEM, 0, 0, 0, "",
+                       "there was not enough memory to load the pack", (const char *)NULL);
 }
 
 const char *lgi_json_type_name(const lgi_json *v) {
   switch (v->type) {
-  case LGI_JSON_NULL: return "null";
+  case LGI_JSON_NULL:
+    return "null";
   case LGI_JSON_FALSE:
-  case LGI_JSON_TRUE: return "true or false";
-  case LGI_JSON_NUMBER: return "a number";
-  case LGI_JSON_STRING: return "a string";
-  case LGI_JSON_ARRAY: return "a list";
-  default: return "an object";
+  case LGI_JSON_TRUE:
+    return "true or false";
+  case LGI_JSON_NUMBER:
+    return "a number";
+  case LGI_JSON_STRING:
+    return "a string";
+  case LGI_JSON_ARRAY:
+    return "a list";
+  default:
+    return "an object";
   }
 }
 
@@ -152,11 +152,14 @@ static int check_text(lgi_load *ld, const lgi_json *v, const lgi_path *path) {
   if (problem == LGI_TEXT_UNKNOWN) {
     char named[LGI_QUOTE_MAX + 8];
     const char *near = lgi_placeholder_suggest(piece.s, piece.n);
+    size_t inner, k;
     lgi_quote(q, piece.s, piece.n);
     /* show it with its braces, as written */
+    inner = strlen(q) - 2;
     named[0] = '{';
-    memcpy(named + 1, q + 1, strlen(q) - 2);
-    strcpy(named + strlen(q) - 1, "}");
+    for (k = 0; k < inner; k++) named[k + 1] = q[k + 1];
+    named[inner + 1] = '}';
+    named[inner + 2] = '\0';
     if (near)
       return lgi_load_fail(ld, LG_ESCHEMA, v, path, "unknown placeholder ", named,
                            "; did you mean {", near, "}? (write \"{{\" for a literal brace)",
@@ -206,8 +209,8 @@ static int check_string_at(lgi_load *ld, const lgi_json *v, const char *key, lgi
   if (v->type == LGI_JSON_STRING && !(v->flags & LGI_JSON_HAS_NUL) &&
       !((flags & (LGI_FIELD_TEXT | LGI_FIELD_ID)) && v->len == 0) &&
       !((flags & LGI_FIELD_ID) && !lgi_is_id(v->u.str, v->len)) &&
-      (!(flags & LGI_FIELD_TEXT) || (memchr(v->u.str, '{', v->len) == NULL &&
-                                     memchr(v->u.str, '}', v->len) == NULL)))
+      (!(flags & LGI_FIELD_TEXT) ||
+       (memchr(v->u.str, '{', v->len) == NULL && memchr(v->u.str, '}', v->len) == NULL)))
     return LG_OK;
   mark = lgi_path_push_key(path, key, strlen(key));
   rc = check_string(ld, v, path, flags);
@@ -223,8 +226,8 @@ int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
   *len = 0;
   if (!v) {
     if (!(field_flags & LGI_FIELD_REQUIRED)) return LG_OK;
-    return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key,
-                         "\" is missing", (const char *)NULL);
+    return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key, "\" is missing",
+                         (const char *)NULL);
   }
   if ((rc = check_string_at(ld, v, key, path, field_flags)) != LG_OK) return rc;
   *out = lgi_arena_strndup(&ld->arena, v->u.str, v->len);
@@ -270,9 +273,9 @@ int lgi_load_check_keys(lgi_load *ld, const lgi_json *obj, lgi_path *path,
         memcpy(list + len, known[k], n + 1);
         len += n;
       }
-      rc = lgi_load_fail(ld, LG_ESCHEMA, &m->value, path, "unknown member ", q,
-                         "; expected one of ", list, " (or a name starting with \"x-\")",
-                         (const char *)NULL);
+      rc =
+          lgi_load_fail(ld, LG_ESCHEMA, &m->value, path, "unknown member ", q, "; expected one of ",
+                        list, " (or a name starting with \"x-\")", (const char *)NULL);
     }
     lgi_path_pop(path, mark);
     return rc;
@@ -339,8 +342,8 @@ static int check_anywhere(lgi_load *ld, const lgi_json *root) {
   lgi_path_init(&path);
   if (m && (m->flags & LGI_JSON_HAS_NUL)) {
     path_to(root, bad, &path, 0);
-    return lgi_load_fail(ld, LG_ESCHEMA, bad, &path,
-                         "a member name contains the character \\u0000", (const char *)NULL);
+    return lgi_load_fail(ld, LG_ESCHEMA, bad, &path, "a member name contains the character \\u0000",
+                         (const char *)NULL);
   }
   path_to(root, bad, &path, 1);
   if (m) {
@@ -450,7 +453,7 @@ static int check_list(lgi_load *ld, const lgi_json *root, const char *key, lgi_p
 }
 
 static int load_header(lgi_load *ld, const lgi_json *root, lgi_path *path) {
-  static const char *const known[] = {"format", "id",          "version", "locale",
+  static const char *const known[] = {"format",  "id",          "version", "locale",
                                       "entries", "instruments", "plans",   NULL};
   const char *locale = NULL;
   char q[LGI_QUOTE_MAX + 8];
@@ -460,7 +463,7 @@ static int load_header(lgi_load *ld, const lgi_json *root, lgi_path *path) {
   rc = lgi_load_string(ld, root, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &ld->pack_id);
   if (rc != LG_OK) return rc;
   rc = lgi_load_string(ld, root, "version", path, LGI_FIELD_REQUIRED, &ld->version);
-  if (rc != LG_OK) return rc;
+  if (rc != LG_OK || !ld->version) return rc;
   if (!version_valid(ld->version, strlen(ld->version))) {
     const lgi_json *v = lgi_json_get(root, "version");
     size_t mark = lgi_path_push_key(path, "version", 7);
@@ -472,7 +475,7 @@ static int load_header(lgi_load *ld, const lgi_json *root, lgi_path *path) {
     return rc;
   }
   rc = lgi_load_string(ld, root, "locale", path, LGI_FIELD_REQUIRED, &locale);
-  if (rc != LG_OK) return rc;
+  if (rc != LG_OK || !locale) return rc;
   if (!lgi_locale_valid(locale, strlen(locale))) {
     const lgi_json *v = lgi_json_get(root, "locale");
     size_t mark = lgi_path_push_key(path, "locale", 6);
@@ -547,8 +550,9 @@ static int put_named(lgi_load *ld, lgi_named *list, size_t *n, const char *id, c
       const lgi_json *idn = lgi_json_get(node, "id");
       lgi_quote(q, id, strlen(id));
       lgi_path_push_key(path, "id", 2);
-      return lgi_load_fail(ld, LG_ESCHEMA, idn ? idn : node, path, q, " is already the id of another ",
-                           what, " in this pack", (const char *)NULL);
+      return lgi_load_fail(ld, LG_ESCHEMA, idn ? idn : node, path, q,
+                           " is already the id of another ", what, " in this pack",
+                           (const char *)NULL);
     }
     list[i].id = id;
     list[i].ptr = ptr;

@@ -63,7 +63,7 @@ int lgi_locale_valid(const char *s, size_t n) {
     for (k = 0; k < 3 && i < count && len[i] == 3 && all_alpha(sub[i], 3); k++) i++;
   if (i < count && len[i] == 4 && all_alpha(sub[i], 4)) i++; /* script */
   if (i < count && ((len[i] == 2 && all_alpha(sub[i], 2)) || (len[i] == 3 && all_digit(sub[i], 3))))
-    i++; /* region */
+    i++;                                                                          /* region */
   while (i < count && (len[i] >= 5 || (len[i] == 4 && is_digit(sub[i][0])))) i++; /* variants */
   while (i < count && len[i] == 1 && lgi_ascii_lower((unsigned char)sub[i][0]) != 'x') {
     i++; /* an extension: a singleton and one or more subtags of 2-8 */

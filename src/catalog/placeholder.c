@@ -9,8 +9,8 @@
 
 /* In LGI_PH_* order. */
 static const char *const names[LGI_PH_COUNT] = {
-    "name",     "partner",   "Partner",  "they",      "them",      "their",
-    "theirs",   "themself",  "They",     "Them",      "Their",     "they_are",
+    "name",      "partner",   "Partner",  "they",      "them",     "their",
+    "theirs",    "themself",  "They",     "Them",      "Their",    "they_are",
     "they_were", "they_have", "They_are", "They_were", "They_have"};
 
 const char *lgi_placeholder_name(int ph) {
@@ -27,7 +27,8 @@ static size_t distance(const char *a, size_t n, const char *b, size_t m) {
     size_t *row = d[i % 3], *up = d[(i - 1) % 3], *up2 = d[(i + 1) % 3];
     row[0] = i;
     for (j = 1; j <= m; j++) {
-      size_t cost = lgi_ascii_lower((unsigned char)a[i - 1]) != lgi_ascii_lower((unsigned char)b[j - 1]);
+      size_t cost =
+          lgi_ascii_lower((unsigned char)a[i - 1]) != lgi_ascii_lower((unsigned char)b[j - 1]);
       size_t best = up[j] + 1;
       if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
       if (up[j - 1] + cost < best) best = up[j - 1] + cost;

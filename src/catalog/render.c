@@ -22,7 +22,7 @@ typedef struct grammar {
   const char *partner, *Partner; /* {partner} / {Partner} without a name */
   const char *forms[SET_COUNT][FORMS];
   const char *verbs[SET_COUNT][3]; /* are, were, have: after {they}/{They} */
-  int name_for_they; /* a neutral subject or object is the partner's name */
+  int name_for_they;               /* a neutral subject or object is the partner's name */
 } grammar;
 
 static const grammar grammars[] = {
@@ -43,8 +43,8 @@ static const grammar grammars[] = {
      "Tu pareja",
      {{"esa persona", "esa persona", "su", "de esa persona", "s\xc3\xad misma", "Esa persona",
        "Esa persona", "Su"},
-      {"\xc3\xa9l", "\xc3\xa9l", "su", "de \xc3\xa9l", "s\xc3\xad mismo", "\xc3\x89l",
-       "\xc3\x89l", "Su"},
+      {"\xc3\xa9l", "\xc3\xa9l", "su", "de \xc3\xa9l", "s\xc3\xad mismo", "\xc3\x89l", "\xc3\x89l",
+       "Su"},
       {"ella", "ella", "su", "de ella", "s\xc3\xad misma", "Ella", "Ella", "Su"}},
      {{"est\xc3\xa1", "estaba", "tiene"},
       {"est\xc3\xa1", "estaba", "tiene"},
@@ -101,9 +101,15 @@ static const char *pronoun(const grammar *g, const persona *p, int ph) {
 
 static void expand(lgi_out *out, const grammar *g, const persona *p, int ph) {
   switch (ph) {
-  case LGI_PH_NAME: lgi_out_puts(out, p->name ? p->name : g->reader); return;
-  case LGI_PH_PARTNER: lgi_out_puts(out, p->partner ? p->partner : g->partner); return;
-  case LGI_PH_PARTNER_CAP: lgi_out_puts(out, p->partner ? p->partner : g->Partner); return;
+  case LGI_PH_NAME:
+    lgi_out_puts(out, p->name ? p->name : g->reader);
+    return;
+  case LGI_PH_PARTNER:
+    lgi_out_puts(out, p->partner ? p->partner : g->partner);
+    return;
+  case LGI_PH_PARTNER_CAP:
+    lgi_out_puts(out, p->partner ? p->partner : g->Partner);
+    return;
   case LGI_PH_THEY_ARE:
   case LGI_PH_THEY_WERE:
   case LGI_PH_THEY_HAVE:
@@ -118,12 +124,14 @@ static void expand(lgi_out *out, const grammar *g, const persona *p, int ph) {
     lgi_out_putc(out, ' ');
     lgi_out_puts(out, g->verbs[p->set][ph - LGI_PH_THEY_ARE_CAP]);
     return;
-  default: lgi_out_puts(out, pronoun(g, p, ph)); return;
+  default:
+    lgi_out_puts(out, pronoun(g, p, ph));
+    return;
   }
 }
 
-int lg_render(const lg_catalog *cat, const char *text, const char *locale,
-              const char *const *vars, char *buf, size_t cap, size_t *len) {
+int lg_render(const lg_catalog *cat, const char *text, const char *locale, const char *const *vars,
+              char *buf, size_t cap, size_t *len) {
   const grammar *g;
   persona p;
   lgi_out out;

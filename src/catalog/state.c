@@ -92,7 +92,7 @@ int lgi_state_begin(const lg_allocator *a, const lgi_state *cur, lgi_state *next
     return LG_ENOMEM;
   n_slots = table_size(n_entries);
 
-  next->entries = alloc_array(a, n_entries, sizeof *next->entries, &next->cap_entries);
+  next->entries = alloc_array(a, n_entries, sizeof(const lg_entry *), &next->cap_entries);
   next->slots = alloc_array(a, n_slots, sizeof *next->slots, &next->cap_slots);
   next->locales = alloc_array(a, cur->n_locales + 1, sizeof *next->locales, &next->cap_locales);
   next->instruments = alloc_array(a, cur->n_instruments + more_instruments,
@@ -100,13 +100,14 @@ int lgi_state_begin(const lg_allocator *a, const lgi_state *cur, lgi_state *next
   next->templates = alloc_array(a, cur->n_templates + more_templates, sizeof *next->templates,
                                 &next->cap_templates);
   next->arenas = alloc_array(a, cur->n_arenas + 1, sizeof *next->arenas, &next->cap_arenas);
-  if (!next->entries || !next->slots || !next->locales || !next->instruments ||
-      !next->templates || !next->arenas) {
+  if (!next->entries || !next->slots || !next->locales || !next->instruments || !next->templates ||
+      !next->arenas) {
     lgi_state_free_arrays(a, next);
     return LG_ENOMEM;
   }
 
-  if (cur->n_entries) memcpy(next->entries, cur->entries, cur->n_entries * sizeof *cur->entries);
+  if (cur->n_entries)
+    memcpy(next->entries, cur->entries, cur->n_entries * sizeof(const lg_entry *));
   next->n_entries = cur->n_entries;
   if (n_slots == cur->cap_slots) {
     memcpy(next->slots, cur->slots, n_slots * sizeof *next->slots);
@@ -151,7 +152,7 @@ const lg_entry *lgi_state_put(lgi_state *next, const lg_entry *e) {
 }
 
 void lgi_state_free_arrays(const lg_allocator *a, lgi_state *st) {
-  lgi_free(a, (void *)st->entries, st->cap_entries * sizeof *st->entries);
+  lgi_free(a, (void *)st->entries, st->cap_entries * sizeof(const lg_entry *));
   lgi_free(a, st->slots, st->cap_slots * sizeof *st->slots);
   lgi_free(a, (void *)st->locales, st->cap_locales * sizeof *st->locales);
   lgi_free(a, st->instruments, st->cap_instruments * sizeof *st->instruments);
