@@ -312,9 +312,13 @@ static int scan_string(parser *ps, const unsigned char *q, const unsigned char *
     } else if (*p < 0x20) {
       return fail(ps, LG_ESYNTAX, p, "a control character in a string must be escaped");
     } else {
-      size_t n = utf8_len(p, end);
-      if (n == 0) return fail(ps, LG_ESYNTAX, p, "invalid UTF-8 in a string");
-      p += n;
+      /* Non-ASCII characters come in runs (CJK, Cyrillic, emoji): take the
+       * whole run before going back to the block scan. */
+      do {
+        size_t n = utf8_len(p, end);
+        if (n == 0) return fail(ps, LG_ESYNTAX, p, "invalid UTF-8 in a string");
+        p += n;
+      } while (p < end && *p >= 0x80);
     }
   }
   *close = p;
