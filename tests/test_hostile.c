@@ -1,0 +1,771 @@
+/*
+ * test_hostile.c - input written to break the library: deep nesting, a
+ * million keys, a pack over the size limit, every kind of invalid UTF-8 in
+ * every string field, NUL characters, extreme numbers, path-like ids,
+ * broken placeholders, persona values full of syntax, impossible dates and
+ * moods. Each gets its documented status, the JSON Pointer of the node and
+ * never a crash; persona values come out literally, escaped for each format.
+ *
+ * Large inputs are generated here at run time, not committed. The 256 MiB
+ * pack limit is tested through lg_catalog_load_file on a sparse file of
+ * 256 MiB + 1 byte (the loader checks the size before reading); with
+ * LETGO_TEST_SCALE other than "small" an in-memory pack of 256 MiB + 1 byte
+ * is refused too, and a million-key object is parsed (100 000 at small).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include <letgo/letgo.h>
+
+#include "core/core.h" /* LGI_MAX_PACK, LGI_MAX_DEPTH */
+#include "test_alloc.h"
+
+static lg_catalog *cat;   /* built-in */
+static lg_catalog *empty; /* LG_CATALOG_EMPTY */
+static const lg_date START = {2026, 3, 2};
+
+static int small_scale(void) {
+  const char *s = getenv("LETGO_TEST_SCALE");
+  return s && strcmp(s, "small") == 0;
+}
+
+static int setup(void **state) {
+  (void)state;
+  if (lg_catalog_new(&cat, NULL, 0) != LG_OK) return -1;
+  return lg_catalog_new(&empty, NULL, LG_CATALOG_EMPTY) == LG_OK ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  lg_catalog_free(cat);
+  lg_catalog_free(empty);
+  return 0;
+}
+
+static int load(const char *json, size_t len, lg_error *err) {
+  memset(err, 0, sizeof *err);
+  return lg_catalog_load(empty, json, len, err);
+}
+
+/* ---- deep nesting --------------------------------------------------------- */
+
+#define DEEP 100000
+
+static char *nest(const char *open, const char *close, const char *inner) {
+  size_t lo = strlen(open), lc = strlen(close), li = strlen(inner), i;
+  char *s = malloc(DEEP * (lo + lc) + li + 1), *p = s;
+  assert_non_null(s);
+  for (i = 0; i < DEEP; i++, p += lo) memcpy(p, open, lo);
+  memcpy(p, inner, li);
+  p += li;
+  for (i = 0; i < DEEP; i++, p += lc) memcpy(p, close, lc);
+  *p = '\0';
+  return s;
+}
+
+static void deep_nesting_is_refused_at_the_limit(void **state) {
+  static const char *const shapes[][3] = {{"[", "]", "0"}, {"{\"a\":", "}", "0"},
+                                          {"[{\"x-a\":", "}]", "[]"}};
+  lg_error err;
+  size_t k;
+  lg_session *s = NULL;
+  lg_plan *p = NULL;
+  (void)state;
+  for (k = 0; k < 3; k++) {
+    char *json = nest(shapes[k][0], shapes[k][1], shapes[k][2]);
+    size_t len = strlen(json), before = lg_catalog_entry_count(empty);
+    assert_int_equal(load(json, len, &err), LG_ELIMIT);
+    assert_int_equal(err.status, LG_ELIMIT);
+    assert_int_equal(err.line, 1);
+    assert_non_null(strstr(err.message, "64"));
+    assert_int_equal(lg_catalog_entry_count(empty), before);
+    /* saved states go through the same reader */
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_session_restore(&s, cat, json, len, &err), LG_ELIMIT);
+    assert_int_equal(err.status, LG_ELIMIT);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_plan_restore(&p, cat, json, len, &err), LG_ELIMIT);
+    /* unterminated: the limit is met long before the end */
+    json[DEEP * strlen(shapes[k][0])] = '\0';
+    assert_int_equal(load(json, strlen(json), &err), LG_ELIMIT);
+    free(json);
+  }
+  /* the 65th '[' is the one refused */
+  {
+    char *json = nest("[", "]", "0");
+    assert_int_equal(load(json, strlen(json), &err), LG_ELIMIT);
+    assert_int_equal(err.offset, LGI_MAX_DEPTH);
+    assert_int_equal(err.column, LGI_MAX_DEPTH + 1);
+    free(json);
+  }
+  assert_null(s);
+  assert_null(p);
+}
+
+/* ---- many keys ------------------------------------------------------------ */
+
+static const char PACK_HEAD[] =
+    "{\"format\":\"letgo-pack/1\",\"id\":\"keys\",\"version\":\"1.0.0\",\"locale\":\"en\"";
+
+static char *many_keys(size_t n, const char *head, const char *dup_last) {
+  size_t cap = strlen(head) + n * 24 + 64, len, i;
+  char *s = malloc(cap);
+  assert_non_null(s);
+  len = (size_t)snprintf(s, cap, "%s", head);
+  for (i = 0; i < n; i++) len += (size_t)snprintf(s + len, cap - len, ",\"x-k%07zu\":%zu", i, i);
+  if (dup_last) len += (size_t)snprintf(s + len, cap - len, ",\"%s\":1", dup_last);
+  snprintf(s + len, cap - len, "}");
+  return s;
+}
+
+static void a_million_keys_load_in_linear_time(void **state) {
+  size_t n = small_scale() ? 100000 : 1000000;
+  lg_error err;
+  lg_session *s = NULL;
+  char *json = many_keys(n, PACK_HEAD, NULL);
+  clock_t t0 = clock();
+  (void)state;
+  /* extension keys ("x-") are ignored, so this is a valid, empty pack */
+  assert_int_equal(load(json, strlen(json), &err), LG_OK);
+  printf("%zu keys (%zu bytes) loaded in %.0f ms\n", n, strlen(json),
+         (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC);
+  free(json);
+
+  /* a duplicate found after them all: the pointer names it */
+  json = many_keys(n, PACK_HEAD, "x-k0000007");
+  assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+  assert_string_equal(err.path, "/x-k0000007");
+  free(json);
+
+  /* in a saved session every key is an item id: the first unknown one fails */
+  json = many_keys(n, "{\"format\":\"letgo-session/1\",\"instrument\":\"checkin\",\"locale\":\"en\","
+                      "\"fingerprint\":\"0\",\"pack_version\":\"1.0.0\",\"answers\":{\"mood\":1",
+                   NULL);
+  strcat(json, "}");
+  memset(&err, 0, sizeof err);
+  assert_int_equal(lg_session_restore(&s, cat, json, strlen(json), &err), LG_ESCHEMA);
+  assert_null(s);
+  free(json);
+}
+
+/* ---- the pack size limit -------------------------------------------------- */
+
+static void a_pack_over_the_size_limit_is_refused(void **state) {
+  const char *path = LETGO_BINARY_DIR "/tests/hostile_over_limit.json";
+  lg_error err;
+  FILE *f;
+  (void)state;
+  assert_int_equal(LGI_MAX_PACK, (size_t)256 << 20);
+  /* 256 MiB + 1 byte, sparse: no disk space, and never read */
+  f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fseek(f, (long)LGI_MAX_PACK, SEEK_SET), 0);
+  assert_int_equal(fputc('}', f), '}');
+  assert_int_equal(fclose(f), 0);
+  memset(&err, 0, sizeof err);
+  assert_int_equal(lg_catalog_load_file(empty, path, &err), LG_ELIMIT);
+  assert_int_equal(err.status, LG_ELIMIT);
+  assert_non_null(strstr(err.message, "256 MiB"));
+  remove(path);
+
+  if (!small_scale()) {
+    /* in memory: 256 MiB of spaces, then one more byte */
+    char *big = malloc(LGI_MAX_PACK + 1);
+    static const char pack[] =
+        "{\"format\":\"letgo-pack/1\",\"id\":\"big\",\"version\":\"1.0.0\",\"locale\":\"en\"}";
+    assert_non_null(big);
+    memset(big, ' ', LGI_MAX_PACK + 1);
+    memcpy(big + LGI_MAX_PACK + 1 - (sizeof pack - 1), pack, sizeof pack - 1);
+    assert_int_equal(load(big, LGI_MAX_PACK + 1, &err), LG_ELIMIT);
+    /* exactly at the limit it is read, and loads */
+    assert_int_equal(load(big + 1, LGI_MAX_PACK, &err), LG_OK);
+    free(big);
+  }
+}
+
+/* ---- invalid UTF-8 in every string field ---------------------------------- */
+
+static const char *const BAD_UTF8[][2] = {
+    {"overlong 2-byte '/'", "\xC0\xAF"},
+    {"overlong 3-byte '/'", "\xE0\x80\xAF"},
+    {"overlong 4-byte", "\xF0\x80\x80\xAF"},
+    {"UTF-16 surrogate", "\xED\xA0\x80"},
+    {"above U+10FFFF", "\xF4\x90\x80\x80"},
+    {"F5 lead byte", "\xF5\x80\x80\x80"},
+    {"truncated 3-byte", "\xE2\x82"},
+    {"truncated 4-byte", "\xF0\x9F\x98"},
+    {"stray continuation", "\x80"},
+    {"FF byte", "\xFF"},
+    {"lone high surrogate escape", "\\ud800"},
+    {"lone low surrogate escape", "\\udc00"},
+};
+#define NBAD (sizeof BAD_UTF8 / sizeof BAD_UTF8[0])
+
+/* Every string of a resource entry, with @ where the bad bytes go. */
+static const char *const ENTRY_FIELDS[][2] = {
+    {"/id", "{\"format\":\"letgo-pack/1\",\"id\":\"h@\",\"version\":\"1.0.0\",\"locale\":\"en\"}"},
+    {"/version", "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0@\",\"locale\":\"en\"}"},
+    {"/locale", "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"e@\"}"},
+    {"/format", "{\"format\":\"letgo-pack/1@\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\"}"},
+};
+
+static const char ENTRY_TEMPLATE[] =
+    "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\",\n"
+    "\"entries\":[{\"id\":\"%s\",\"kind\":\"%s\",\"title\":\"%s\",\"body\":\"%s\","
+    "\"tags\":[\"%s\"],\"phase\":\"%s\",\"regions\":[\"%s\"],"
+    "\"contact\":{\"phone\":\"%s\",\"sms\":\"%s\",\"url\":\"%s\"},\"source\":\"%s\",\"checked\":\"%s\"}]}";
+
+static const char *const FIELD_PATH[] = {
+    "/entries/0/id",          "/entries/0/kind",        "/entries/0/title",
+    "/entries/0/body",        "/entries/0/tags/0",      "/entries/0/phase",
+    "/entries/0/regions/0",   "/entries/0/contact/phone", "/entries/0/contact/sms",
+    "/entries/0/contact/url", "/entries/0/source",      "/entries/0/checked"};
+#define NFIELDS 12
+
+static char *entry_pack(int bad_field, const char *bad, size_t *bad_at) {
+  static const char *const good[NFIELDS] = {
+      "resource.h", "resource", "Help", "Call {partner} later", "crisis", "recognize", "ES",
+      "+34 900 000 000", "717", "https://example.org/help", "Example", "2024-06-01"};
+  char vals[NFIELDS][128];
+  char *out = malloc(4096);
+  int i;
+  assert_non_null(out);
+  for (i = 0; i < NFIELDS; i++) {
+    if (i == bad_field) snprintf(vals[i], sizeof vals[i], "%.2s%s%s", good[i], bad, good[i] + 2);
+    else snprintf(vals[i], sizeof vals[i], "%s", good[i]);
+  }
+  snprintf(out, 4096, ENTRY_TEMPLATE, vals[0], vals[1], vals[2], vals[3], vals[4], vals[5],
+           vals[6], vals[7], vals[8], vals[9], vals[10], vals[11]);
+  if (bad_at && bad_field >= 0) {
+    /* the error points at the first bad byte */
+    const char *b = strstr(out, bad);
+    assert_non_null(b);
+    *bad_at = (size_t)(b - out);
+  }
+  return out;
+}
+
+static void the_entry_template_is_a_valid_pack(void **state) {
+  lg_error err;
+  char *json = entry_pack(-1, "", NULL);
+  (void)state;
+  assert_int_equal(load(json, strlen(json), &err), LG_OK);
+  assert_string_equal(lg_entry_contact(lg_catalog_entry(empty, "resource.h", "en"), "sms"), "717");
+  free(json);
+}
+
+static void invalid_utf8_in_every_string_field_is_a_syntax_error(void **state) {
+  lg_error err;
+  size_t b, before = lg_catalog_entry_count(empty), at = 0;
+  int f;
+  (void)state;
+  for (b = 0; b < NBAD; b++) {
+    for (f = 0; f < NFIELDS; f++) {
+      char *json = entry_pack(f, BAD_UTF8[b][1], &at);
+      int rc = load(json, strlen(json), &err);
+      if (rc != LG_ESYNTAX || strcmp(err.path, FIELD_PATH[f]) != 0 || err.offset != at)
+        fail_msg("%s in %s: status %d, path %s, offset %zu (want %d, %s, %zu)", BAD_UTF8[b][0],
+                 FIELD_PATH[f], rc, err.path, err.offset, LG_ESYNTAX, FIELD_PATH[f], at);
+      assert_int_equal(err.status, LG_ESYNTAX);
+      assert_int_equal(err.line, 2);
+      assert_int_equal(err.column, at - (size_t)(strchr(json, '\n') - json));
+      free(json);
+    }
+    for (f = 0; f < 4; f++) {
+      char json[512], *p;
+      snprintf(json, sizeof json, "%s", ENTRY_FIELDS[f][1]);
+      p = strchr(json, '@');
+      memmove(p + strlen(BAD_UTF8[b][1]), p + 1, strlen(p + 1) + 1);
+      memcpy(p, BAD_UTF8[b][1], strlen(BAD_UTF8[b][1]));
+      assert_int_equal(load(json, strlen(json), &err), LG_ESYNTAX);
+      assert_string_equal(err.path, ENTRY_FIELDS[f][0]);
+    }
+  }
+  assert_int_equal(lg_catalog_entry_count(empty), before);
+}
+
+static void invalid_utf8_in_saved_states_is_a_syntax_error(void **state) {
+  lg_error err;
+  lg_session *s = NULL;
+  lg_plan *p = NULL;
+  char json[512];
+  size_t b;
+  (void)state;
+  for (b = 0; b < NBAD; b++) {
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\","
+             "\"start\":\"2026-03-02\",\"seed\":\"5\",\"prefs\":{\"name\":\"Al%sex\"},"
+             "\"results\":[],\"checkins\":[]}",
+             BAD_UTF8[b][1]);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_plan_restore(&p, cat, json, strlen(json), &err), LG_ESYNTAX);
+    assert_string_equal(err.path, "/prefs/name");
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-session/1\",\"instrument\":\"check%sin\",\"locale\":\"en\","
+             "\"fingerprint\":\"0\",\"pack_version\":\"1.0.0\",\"answers\":{}}",
+             BAD_UTF8[b][1]);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_session_restore(&s, cat, json, strlen(json), &err), LG_ESYNTAX);
+    assert_string_equal(err.path, "/instrument");
+  }
+  assert_null(p);
+  assert_null(s);
+}
+
+static void invalid_utf8_in_persona_values_is_refused(void **state) {
+  lg_plan *p;
+  char buf[256];
+  size_t len, b;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  for (b = 0; b < NBAD; b++) {
+    const char *const vars[] = {"name", BAD_UTF8[b][1], NULL};
+    if (BAD_UTF8[b][1][0] == '\\') continue; /* escapes are JSON's, not raw UTF-8 */
+    assert_int_equal(lg_plan_set(p, "name", BAD_UTF8[b][1]), LG_ERANGE);
+    assert_int_equal(lg_plan_set(p, "partner_name", BAD_UTF8[b][1]), LG_ERANGE);
+    /* lg_render takes UTF-8 and does not check persona values (a caller's
+     * contract); it must not crash or read past the value */
+    assert_int_equal(lg_render(cat, "Hi {name}", "en", vars, buf, sizeof buf, &len), LG_OK);
+    assert_int_equal(len, 3 + strlen(BAD_UTF8[b][1]));
+  }
+  lg_plan_free(p);
+}
+
+/* ---- NUL characters -------------------------------------------------------- */
+
+static void nul_in_ids_and_texts_is_a_schema_error(void **state) {
+  static const char *const fields[] = {"/entries/0/id", "/entries/0/title", "/entries/0/body",
+                                       "/entries/0/tags/0", "/entries/0/source"};
+  lg_error err;
+  int f;
+  (void)state;
+  for (f = 0; f < 5; f++) {
+    static const int index[] = {0, 2, 3, 4, 10};
+    char *json = entry_pack(index[f], "\\u0000", NULL);
+    assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, fields[f]);
+    assert_non_null(strstr(err.message, "\\u0000"));
+    free(json);
+  }
+}
+
+/* ---- numbers ---------------------------------------------------------------- */
+
+/* An instrument whose numbers are %s: scale min, max, an item's weight, a
+ * number item's min and max, an option value, min_answered, the first
+ * band's max. Its highest score is 4 + 10 + 1 = 15. */
+static const char NUM_TEMPLATE[] =
+    "{\"format\":\"letgo-pack/1\",\"id\":\"n\",\"version\":\"1.0.0\",\"locale\":\"en\","
+    "\"instruments\":[{\"id\":\"nums\",\"title\":\"T\",\"intro\":\"I\","
+    "\"scale\":{\"min\":%s,\"max\":%s,\"labels\":[\"a\",\"b\",\"c\",\"d\",\"e\"]},"
+    "\"items\":[{\"id\":\"q\",\"text\":\"Q\",\"weight\":%s},"
+    "{\"id\":\"n\",\"type\":\"number\",\"text\":\"N\",\"min\":%s,\"max\":%s},"
+    "{\"id\":\"c\",\"type\":\"choice\",\"text\":\"C\",\"options\":[{\"value\":%s,\"label\":\"x\"},"
+    "{\"value\":1,\"label\":\"y\"}]}],"
+    "\"scoring\":{\"method\":\"sum\",\"min_answered\":%s},"
+    "\"bands\":[{\"id\":\"lo\",\"max\":%s,\"label\":\"L\",\"summary\":\"S\"},"
+    "{\"id\":\"hi\",\"max\":15,\"label\":\"H\",\"summary\":\"S\"}]}]}";
+
+static const char *const NUM_PATH[8] = {
+    "/instruments/0/scale/min",        "/instruments/0/scale/max",
+    "/instruments/0/items/0/weight",   "/instruments/0/items/1/min",
+    "/instruments/0/items/1/max",      "/instruments/0/items/2/options/0/value",
+    "/instruments/0/scoring/min_answered", "/instruments/0/bands/0/max"};
+
+static int load_nums(int field, const char *value, lg_error *err) {
+  const char *v[8] = {"0", "4", "1", "0", "10", "0", "1", "5"};
+  char json[2048];
+  lg_catalog *c;
+  int rc;
+  v[field] = value;
+  snprintf(json, sizeof json, NUM_TEMPLATE, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+  assert_int_equal(lg_catalog_new(&c, NULL, LG_CATALOG_EMPTY), LG_OK);
+  memset(err, 0, sizeof *err);
+  rc = lg_catalog_load(c, json, strlen(json), err);
+  lg_catalog_free(c);
+  return rc;
+}
+
+static void extreme_numbers_get_their_documented_status(void **state) {
+  /* docs/pack-format-instruments.md: every number lies between -1e9 and 1e9 */
+  static const char *const huge[] = {"1e999", "-1e999", "123456789012345678901234567890",
+                                     "18446744073709551616", "1000000001", "-1e10"};
+  lg_error err;
+  int f;
+  size_t k;
+  (void)state;
+  assert_int_equal(load_nums(0, "0", &err), LG_OK);
+  for (f = 0; f < 8; f++) {
+    for (k = 0; k < sizeof huge / sizeof huge[0]; k++) {
+      assert_int_equal(load_nums(f, huge[k], &err), LG_ELIMIT);
+      assert_string_equal(err.path, NUM_PATH[f]);
+    }
+  }
+  /* -0 and an underflow to 0 are zero: fine where 0 is */
+  assert_int_equal(load_nums(0, "-0", &err), LG_OK);
+  assert_int_equal(load_nums(0, "1e-400", &err), LG_OK);
+  assert_int_equal(load_nums(3, "-0.0", &err), LG_OK);
+  assert_int_equal(load_nums(5, "-0", &err), LG_OK);
+  assert_int_equal(load_nums(7, "0e0", &err), LG_OK);
+  /* and refused where 0 is not allowed */
+  assert_int_equal(load_nums(6, "-0", &err), LG_ESCHEMA);
+  assert_string_equal(err.path, NUM_PATH[6]);
+  assert_int_equal(load_nums(6, "1e-400", &err), LG_ESCHEMA);
+  assert_string_equal(err.path, NUM_PATH[6]);
+  /* integers are integers */
+  assert_int_equal(load_nums(0, "0.5", &err), LG_ESCHEMA);
+  assert_string_equal(err.path, NUM_PATH[0]);
+  assert_int_equal(load_nums(4, "1e-400", &err), LG_ESCHEMA); /* max 0 is not above min 0 */
+  assert_string_equal(err.path, NUM_PATH[4]);
+}
+
+static void extreme_numbers_in_saved_states_are_schema_errors(void **state) {
+  static const char *const bad[] = {"1e999", "-1e999", "123456789012345678901234567890",
+                                    "18446744073709551616", "-1", "11", "5.5", "NaN"};
+  lg_error err;
+  lg_session *s = NULL;
+  lg_plan *p = NULL;
+  char json[512];
+  size_t k;
+  double v = -1;
+  (void)state;
+  for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    int want = strcmp(bad[k], "NaN") == 0 ? LG_ESYNTAX : LG_ESCHEMA;
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-session/1\",\"instrument\":\"checkin\",\"locale\":\"en\","
+             "\"fingerprint\":\"6064d6e2fe7d016e\",\"pack_version\":\"1.0.0\","
+             "\"answers\":{\"mood\":%s}}",
+             bad[k]);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_session_restore(&s, cat, json, strlen(json), &err), want);
+    if (want == LG_ESCHEMA) assert_string_equal(err.path, "/answers/mood");
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\","
+             "\"start\":\"2026-03-02\",\"seed\":\"5\",\"prefs\":{},\"results\":[],"
+             "\"checkins\":[{\"date\":\"2026-03-02\",\"mood\":%s,\"done\":[]}]}",
+             bad[k]);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_plan_restore(&p, cat, json, strlen(json), &err), want);
+    if (want == LG_ESCHEMA) assert_string_equal(err.path, "/checkins/0/mood");
+  }
+  assert_null(s);
+  assert_null(p);
+  /* -0 and 1e-400 are the answer 0 */
+  snprintf(json, sizeof json,
+           "{\"format\":\"letgo-session/1\",\"instrument\":\"checkin\",\"locale\":\"en\","
+           "\"fingerprint\":\"6064d6e2fe7d016e\",\"pack_version\":\"1.0.0\","
+           "\"answers\":{\"mood\":1e-400}}");
+  assert_int_equal(lg_session_restore(&s, cat, json, strlen(json), NULL), LG_OK);
+  assert_int_equal(lg_session_value(s, "mood", &v), LG_OK);
+  assert_true(v == 0);
+  lg_session_free(s);
+  /* seeds are decimal strings within 64 bits */
+  {
+    static const char *const seeds[][2] = {{"\"18446744073709551615\"", "0"},
+                                           {"\"18446744073709551616\"", "1"},
+                                           {"\"-1\"", "1"},
+                                           {"\"1e3\"", "1"},
+                                           {"5", "1"}};
+    for (k = 0; k < 5; k++) {
+      snprintf(json, sizeof json,
+               "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\","
+               "\"start\":\"2026-03-02\",\"seed\":%s,\"prefs\":{},\"results\":[],\"checkins\":[]}",
+               seeds[k][0]);
+      memset(&err, 0, sizeof err);
+      p = NULL;
+      assert_int_equal(lg_plan_restore(&p, cat, json, strlen(json), &err),
+                       seeds[k][1][0] == '0' ? LG_OK : LG_ESCHEMA);
+      if (p) lg_plan_free(p);
+      else assert_string_equal(err.path, "/seed");
+    }
+  }
+}
+
+static void extreme_answers_are_out_of_range(void **state) {
+  lg_session *s;
+  double inf = 1e308 * 10.0;
+  (void)state;
+  assert_int_equal(lg_session_new(&s, cat, "checkin", "en"), LG_OK);
+  assert_int_equal(lg_session_answer(s, "mood", inf), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "mood", -inf), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "mood", inf - inf), LG_ERANGE); /* NaN */
+  assert_int_equal(lg_session_answer(s, "mood", 1e300), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "mood", 4.000000001), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "mood", -1), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "mood", 11), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "safety", 2), LG_ERANGE);
+  assert_int_equal(lg_session_answer(s, "sleep", 0.5), LG_ERANGE);
+  assert_int_equal(lg_session_progress(s, &(size_t){0}, &(size_t){0}), LG_OK);
+  assert_null(lg_session_item(s, "nope"));
+  lg_session_free(s);
+}
+
+/* ---- ids that look like paths ---------------------------------------------- */
+
+static void ids_with_slashes_dots_and_spaces_are_schema_errors(void **state) {
+  static const char *const ids[] = {"tip/a",  "..",    "../etc", "a/../b", "./a", "tip a",
+                                    " tip",   "tip ",  "tip\\\\a", "Tip.a", ".tip", "-tip",
+                                    "tip.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+  char json[512];
+  lg_error err;
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+             "\"entries\":[{\"id\":\"%s\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"B\"}]}",
+             ids[k]);
+    assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, "/entries/0/id");
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-pack/1\",\"id\":\"%s\",\"version\":\"1.0.0\",\"locale\":\"en\"}",
+             ids[k]);
+    assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, "/id");
+  }
+  /* lookups by such ids find nothing and touch nothing */
+  assert_null(lg_catalog_entry(cat, "../core.en.json", "en"));
+  assert_null(lg_catalog_entry(cat, "/etc/passwd", "../en"));
+  assert_int_equal(lg_session_new(&(lg_session *){NULL}, cat, "../one-sided", "en"), LG_ENOTFOUND);
+  assert_int_equal(lg_plan_new(&(lg_plan *){NULL}, cat, "let-go/..", "en"), LG_ENOTFOUND);
+}
+
+/* ---- placeholders ---------------------------------------------------------- */
+
+static void broken_placeholders_are_schema_errors_at_load(void **state) {
+  static const char *const bodies[] = {"{na{name}me}", "{name",      "Hi {partner",
+                                       "{partner{they}}", "{name}}", "}{",
+                                       "{}",           "{ name}",    "{NAME}",
+                                       "{they_are",    "{{name}",    "{na\\nme}"};
+  char json[512];
+  lg_error err;
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof bodies / sizeof bodies[0]; k++) {
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+             "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"x %s y\"}]}",
+             bodies[k]);
+    if (load(json, strlen(json), &err) != LG_ESCHEMA)
+      fail_msg("body \"x %s y\": status %d", bodies[k], err.status);
+    assert_string_equal(err.path, "/entries/0/body");
+  }
+  /* and in rendering, which the app may call with its own texts */
+  for (k = 0; k < 8; k++) {
+    char buf[64];
+    size_t len;
+    assert_int_equal(lg_render(cat, bodies[k], "en", NULL, buf, sizeof buf, &len), LG_ESYNTAX);
+  }
+}
+
+/* ---- persona values come out literally, escaped per format ----------------- */
+
+#define NAME "Zq{partner}<i>x</i>\"q\"\r\nA&B;C,D\\E*F_G#[H](I)|J!\tK"
+#define PARTNER "Yw{name}{{they}}\"q\";a,b\\c\r\nd<e>`f`"
+
+static char *export_of(const lg_plan *p, int format) {
+  size_t len = 0;
+  char *buf;
+  assert_int_equal(lg_plan_export(p, format, NULL, 0, &len), LG_ETRUNC);
+  buf = malloc(len + 1);
+  assert_non_null(buf);
+  assert_int_equal(lg_plan_export(p, format, buf, len + 1, &len), LG_OK);
+  return buf;
+}
+
+static void persona_values_are_rendered_literally(void **state) {
+  static const char *const vars[] = {"name", "{partner}", "partner_name", "{name}{they}", NULL};
+  char buf[256];
+  size_t len;
+  (void)state;
+  assert_int_equal(lg_render(cat, "Hi {name}; {partner} and {Partner}.", "en", vars, buf,
+                             sizeof buf, &len),
+                   LG_OK);
+  assert_string_equal(buf, "Hi {partner}; {name}{they} and {name}{they}.");
+}
+
+static void persona_values_are_escaped_in_every_export(void **state) {
+  lg_plan *p;
+  char *json, *ics, *md, *u;
+  size_t i, j, n;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "name", NAME), LG_OK);
+  assert_int_equal(lg_plan_set(p, "partner_name", PARTNER), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 9), LG_OK);
+
+  json = export_of(p, LG_FORMAT_JSON);
+  assert_non_null(strstr(json, "Zq{partner}<i>x</i>\\\"q\\\"\\r\\nA&B;C,D\\\\E*F_G#[H](I)|J!\\tK"));
+  assert_non_null(strstr(json, "Yw{name}{{they}}\\\"q\\\";a,b\\\\c\\r\\nd<e>`f`"));
+  for (i = 0; json[i]; i++) assert_true((unsigned char)json[i] >= 0x20 || json[i] == '\n');
+
+  /* iCalendar (RFC 5545 3.3.11): \\ \; \, and \n; CRLF only as line ends */
+  ics = export_of(p, LG_FORMAT_ICALENDAR);
+  n = strlen(ics);
+  u = malloc(n + 1);
+  assert_non_null(u);
+  for (i = 0, j = 0; i < n; i++) {
+    if (ics[i] == '\r') {
+      assert_true(ics[i + 1] == '\n');
+      if (ics[i + 2] == ' ') {
+        i += 2; /* unfold */
+        continue;
+      }
+    }
+    u[j++] = ics[i];
+  }
+  u[j] = '\0';
+  assert_non_null(strstr(u, "Yw{name}{{they}}\"q\"\\;a\\,b\\\\c\\nd<e>`f`"));
+  for (i = 0; i < j; i++)
+    if (u[i] == '\n') assert_true(u[i - 1] == '\r' && (u[i + 1] == '\0' || (u[i + 1] >= 'A' && u[i + 1] <= 'Z')));
+  free(u);
+
+  /* Markdown: every character that could start markup is escaped; CR goes */
+  md = export_of(p, LG_FORMAT_MARKDOWN);
+  assert_non_null(
+      strstr(md, "Zq\\{partner\\}\\<i\\>x\\</i\\>\"q\"\nA\\&B;C,D\\\\E\\*F\\_G\\#\\[H\\](I)\\|J\\!"));
+  assert_non_null(strstr(md, "Yw\\{name\\}\\{\\{they\\}\\}\"q\";a,b\\\\c\n  d\\<e\\>\\`f\\`"));
+  assert_null(strstr(md, "<i>"));
+  assert_null(strchr(md, '\r'));
+
+  /* the task texts themselves hold the value as given */
+  {
+    int found = 0;
+    size_t d, t;
+    for (d = 0; d < lg_plan_day_count(p) && !found; d++)
+      for (t = 0; t < lg_plan_task_count(p, d); t++)
+        if (strstr(lg_task_body(lg_plan_task(p, d, t)), PARTNER)) found = 1;
+    assert_true(found);
+  }
+  free(json);
+  free(ics);
+  free(md);
+  lg_plan_free(p);
+}
+
+static void markup_lines_in_a_name_cannot_start_blocks(void **state) {
+  lg_plan *p;
+  char *md;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "name", "Zq\n- item\n1. num\n> quote\n===\n---\n+ plus\n~~~"),
+                   LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 9), LG_OK);
+  md = export_of(p, LG_FORMAT_MARKDOWN);
+  assert_non_null(strstr(md, "Zq\n\\- item\n1\\. num\n\\> quote\n\\===\n\\---\n\\+ plus\n\\~\\~\\~"));
+  free(md);
+  lg_plan_free(p);
+}
+
+/* ---- dates and moods --------------------------------------------------------- */
+
+static void impossible_dates_are_out_of_range(void **state) {
+  static const lg_date bad[] = {{0, 0, 0},     {2026, 2, 29}, {9999, 12, 31}, {2026, 4, 31},
+                                {2026, 13, 1}, {2026, 0, 10}, {2026, 1, 0},   {1899, 12, 31},
+                                {2400, 1, 1},  {-2147483647 - 1, 1, 1},       {2147483647, 12, 31}};
+  lg_plan *p;
+  size_t k, streak = 99;
+  char *before, *after;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  for (k = 0; k < sizeof bad / sizeof bad[0]; k++)
+    assert_int_equal(lg_plan_build(p, bad[k], 1), LG_ERANGE);
+  assert_int_equal(lg_plan_day_count(p), 0);
+  assert_int_equal(lg_plan_build(p, START, 1), LG_OK);
+  before = export_of(p, LG_FORMAT_JSON);
+  for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    assert_int_equal(lg_plan_build(p, bad[k], 1), LG_ERANGE);
+    assert_int_equal(lg_plan_checkin(p, bad[k], 5, NULL), LG_ERANGE);
+    assert_int_equal(lg_plan_streak(p, bad[k], &streak), LG_ERANGE);
+  }
+  after = export_of(p, LG_FORMAT_JSON);
+  assert_string_equal(after, before);
+  assert_int_equal(streak, 99);
+  /* 2024-02-29 is real */
+  assert_int_equal(lg_plan_build(p, (lg_date){2024, 2, 29}, 1), LG_OK);
+  free(before);
+  free(after);
+  lg_plan_free(p);
+}
+
+static void impossible_dates_in_saved_plans_are_schema_errors(void **state) {
+  static const char *const dates[] = {"0000-00-00", "2026-02-29", "9999-12-31", "2026-3-2",
+                                      "2026-03-02T00:00", "1899-12-31", "+2026-03-02", ""};
+  char json[512];
+  lg_error err;
+  lg_plan *p = NULL;
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\","
+             "\"start\":\"%s\",\"seed\":\"5\",\"prefs\":{},\"results\":[],\"checkins\":[]}",
+             dates[k]);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(lg_plan_restore(&p, cat, json, strlen(json), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, "/start");
+    snprintf(json, sizeof json,
+             "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\","
+             "\"start\":\"2026-03-02\",\"seed\":\"5\",\"prefs\":{},\"results\":[],"
+             "\"checkins\":[{\"date\":\"%s\",\"mood\":5,\"done\":[]}]}",
+             dates[k]);
+    assert_int_equal(lg_plan_restore(&p, cat, json, strlen(json), &err), LG_ESCHEMA);
+    assert_string_equal(err.path, "/checkins/0/date");
+  }
+  assert_null(p);
+}
+
+static void moods_outside_0_to_10_are_out_of_range(void **state) {
+  static const int bad[] = {-1, 11, -2147483647 - 1, 2147483647, 100};
+  lg_plan *p;
+  char *before, *after;
+  size_t k;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 1), LG_OK);
+  assert_int_equal(lg_plan_checkin(p, START, 3, NULL), LG_OK);
+  before = export_of(p, LG_FORMAT_JSON);
+  for (k = 0; k < sizeof bad / sizeof bad[0]; k++)
+    assert_int_equal(lg_plan_checkin(p, START, bad[k], NULL), LG_ERANGE);
+  after = export_of(p, LG_FORMAT_JSON);
+  assert_string_equal(after, before);
+  assert_int_equal(lg_plan_checkin(p, START, 0, NULL), LG_OK);
+  assert_int_equal(lg_plan_checkin(p, START, 10, NULL), LG_OK);
+  assert_int_equal(lg_plan_checkin_count(p), 1);
+  free(before);
+  free(after);
+  lg_plan_free(p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
+      cmocka_unit_test(a_million_keys_load_in_linear_time),
+      cmocka_unit_test(a_pack_over_the_size_limit_is_refused),
+      cmocka_unit_test(the_entry_template_is_a_valid_pack),
+      cmocka_unit_test(invalid_utf8_in_every_string_field_is_a_syntax_error),
+      cmocka_unit_test(invalid_utf8_in_saved_states_is_a_syntax_error),
+      cmocka_unit_test(invalid_utf8_in_persona_values_is_refused),
+      cmocka_unit_test(nul_in_ids_and_texts_is_a_schema_error),
+      cmocka_unit_test(extreme_numbers_get_their_documented_status),
+      cmocka_unit_test(extreme_numbers_in_saved_states_are_schema_errors),
+      cmocka_unit_test(extreme_answers_are_out_of_range),
+      cmocka_unit_test(ids_with_slashes_dots_and_spaces_are_schema_errors),
+      cmocka_unit_test(broken_placeholders_are_schema_errors_at_load),
+      cmocka_unit_test(persona_values_are_rendered_literally),
+      cmocka_unit_test(persona_values_are_escaped_in_every_export),
+      cmocka_unit_test(markup_lines_in_a_name_cannot_start_blocks),
+      cmocka_unit_test(impossible_dates_are_out_of_range),
+      cmocka_unit_test(impossible_dates_in_saved_plans_are_schema_errors),
+      cmocka_unit_test(moods_outside_0_to_10_are_out_of_range),
+  };
+  return cmocka_run_group_tests_name("hostile", tests, setup, teardown);
+}
