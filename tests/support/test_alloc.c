@@ -97,6 +97,22 @@ void lgt_alloc_add_secret(lgt_alloc *t, const char *secret) {
   fail_msg("too many secrets");
 }
 
+size_t lgt_secret_of_double(double v, char out[9]) {
+  unsigned char b[sizeof(double)];
+  size_t i, best = 0, best_at = 0, run = 0;
+  memcpy(b, &v, sizeof b);
+  for (i = 0; i < sizeof b; i++) {
+    run = b[i] ? run + 1 : 0;
+    if (run > best) {
+      best = run;
+      best_at = i + 1 - run;
+    }
+  }
+  memcpy(out, b + best_at, best);
+  out[best] = '\0';
+  return best;
+}
+
 size_t lgt_alloc_every_failure(lgt_journey journey, void *ctx) {
   size_t n;
   for (n = 1; n < 1000000; n++) {

@@ -30,6 +30,12 @@ void lgt_alloc_init(lgt_alloc *t);
 /* Fails the nth allocation from now on (1-based); 0 disables. */
 void lgt_alloc_fail_at(lgt_alloc *t, size_t n);
 void lgt_alloc_add_secret(lgt_alloc *t, const char *secret);
+/*
+ * Makes a secret of a double's bytes as they lie in memory (native byte
+ * order), for numeric answers: the longest run of nonzero bytes, since a
+ * secret is a C string. `out` needs 9 bytes. Returns the run's length.
+ */
+size_t lgt_secret_of_double(double v, char out[9]);
 
 /*
  * Runs `journey` with allocation n failing, for n = 1, 2, ... until it
