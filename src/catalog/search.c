@@ -6,7 +6,8 @@
  * match. Candidates come from the posting lists of the cheapest group (for
  * plain AND: the rarest word), every other list is walked in step, and the
  * best `max` hits are kept in a bounded heap, so a query costs the lengths
- * of its lists and two allocations sized by the query and `max`.
+ * of its lists and one allocation sized by the query (two when `max` is
+ * above 32 and the heap leaves the stack).
  *
  * Scores are SQLite FTS5's bm25() bit for bit: the same statistics, the same
  * floating-point operations in the same order, one operation per statement
