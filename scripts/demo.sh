@@ -5,12 +5,17 @@
 # as Markdown) and the whole plan as a calendar file.
 # Needs only a C compiler, cmake and a shell; no network, no other files.
 set -eu
+# (The tests set LETGO_DEMO_BIN to an already built program and
+# LETGO_DEMO_OUT to a scratch directory.)
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/_build/demo"
-out="$root/_build/demo-output"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DLETGO_BUILD_TESTS=OFF > /dev/null
-cmake --build "$build" -j "$(nproc 2> /dev/null || echo 2)" > /dev/null
-letgo="$build/examples/letgo"
+out=${LETGO_DEMO_OUT:-"$root/_build/demo-output"}
+letgo=${LETGO_DEMO_BIN:-}
+if [ -z "$letgo" ]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DLETGO_BUILD_TESTS=OFF > /dev/null
+  cmake --build "$build" -j "$(nproc 2> /dev/null || echo 2)" > /dev/null
+  letgo="$build/examples/letgo"
+fi
 mkdir -p "$out"
 today=$(date +%Y-%m-%d)
 region=${LETGO_REGION:-GB}

@@ -525,6 +525,28 @@ class ExitCodeTests(CliTest):
         self.assertExit(0, ["list", "plans"])
 
 
+class DemoTests(CliTest):
+    """scripts/demo.sh (the README's first command), with the program already built."""
+
+    def test_demo_runs_and_cuts_the_first_week(self):
+        out_dir = self.path("demo")
+        p = subprocess.run(["sh", os.path.join(SOURCE, "scripts", "demo.sh")], capture_output=True,
+                           env=base_env(LETGO_DEMO_BIN=LETGO, LETGO_DEMO_OUT=out_dir), timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        text = p.stdout.decode()
+        self.assertIn("== 1. Is the relationship one-sided?", text)
+        self.assertIn("Largely one-sided (score 29)", text)
+        self.assertIn("== 2. Ready to move on?", text)
+        self.assertIn("Ready to move on (score 28)", text)
+        self.assertRegex(text, r"\n### Day 7 \S+ \d{4}-\d\d-\d\d\n")
+        self.assertNotIn("### Day 8 ", text)
+        self.assertIn("Wrote the plan to %s/letgo-plan.ics" % out_dir, p.stderr.decode())
+        with open(os.path.join(out_dir, "letgo-plan.ics"), "rb") as f:
+            self.assertTrue(f.read().startswith(b"BEGIN:VCALENDAR\r\n"))
+        with open(os.path.join(out_dir, "plan.json"), "rb") as f:
+            self.assertEqual(json.loads(f.read())["format"], "letgo-plan/1")
+
+
 class LocaleTests(CliTest):
     """The program never calls setlocale: a decimal-comma locale changes nothing."""
 

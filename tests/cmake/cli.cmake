@@ -6,7 +6,7 @@
 if(LETGO_BUILD_EXAMPLES AND EXISTS ${PROJECT_SOURCE_DIR}/examples/CMakeLists.txt)
   find_package(Python3 COMPONENTS Interpreter)
   if(Python3_Interpreter_FOUND AND NOT WIN32)
-    foreach(group Golden Json Stdin Pty ExitCode Locale)
+    foreach(group Golden Json Stdin Pty ExitCode Locale Demo)
       string(TOLOWER ${group} lower)
       add_test(NAME cli_${lower}
         COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/cli/test_cli.py -v ${group}Tests)
