@@ -165,30 +165,32 @@ static int ask(const cli *c, lg_session *s) {
   cli_heading(c, stderr, lg_session_title(s));
   fprintf(stderr, "%s\n", lg_session_intro(s));
   while ((it = lg_session_next(s)) != NULL) {
+    char *in;
+    size_t n;
     double v;
+    /* Help comes as soon as the safety question raises the flag, not at the end. */
+    if (!crisis_shown && (lg_session_flags(s) & LG_FLAG_CRISIS)) {
+      crisis_shown = 1;
+      fputc('\n', stderr);
+      cli_print_help_section(c, stderr, 1);
+    }
     show_item(c, s, it);
     if (!fgets(line, sizeof line, stdin)) return -1;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (strcmp(line, "q") == 0 || strcmp(line, "Q") == 0) return -1;
-    if (strcmp(line, "b") == 0 || strcmp(line, "B") == 0) {
+    in = line + strspn(line, " \t");
+    for (n = strlen(in); n > 0 && strchr(" \t\r\n", in[n - 1]); n--) in[n - 1] = '\0';
+    if (strcmp(in, "q") == 0 || strcmp(in, "Q") == 0) return -1;
+    if (strcmp(in, "b") == 0 || strcmp(in, "B") == 0) {
       const char *prev = previous_item(s, it);
       if (prev) lg_session_clear(s, prev);
       else fputs("This is the first question.\n", stderr);
       continue;
     }
-    if (read_value(it, line, &v) != 0 || lg_session_answer(s, lg_item_id(it), v) != LG_OK) {
+    if (read_value(it, in, &v) != 0 || lg_session_answer(s, lg_item_id(it), v) != LG_OK) {
       if (lg_item_option_count(it) > 0)
         fprintf(stderr, "Please type a number from 1 to %zu", lg_item_option_count(it));
       else
         fprintf(stderr, "Please type a number from %g to %g", lg_item_min(it), lg_item_max(it));
       fputs(", b to go back or q to stop.\n", stderr);
-      continue;
-    }
-    /* Help comes at once, not after the last question. */
-    if (!crisis_shown && (lg_session_flags(s) & LG_FLAG_CRISIS)) {
-      crisis_shown = 1;
-      fputc('\n', stderr);
-      cli_print_help_section(c, stderr, 1);
     }
   }
   return EXIT_OK;

@@ -309,7 +309,7 @@ class StdinTests(CliTest):
         session = self.path("s.json")
         # 3 answers item 1; x and 9 are refused; b goes back to item 1; 4 answers
         # it again; 2 answers item 2; q stops and saves.
-        rc, out, err = run(["assess", "--save", session], stdin=b"3\nx\n9\nb\n4\n2\nq\n")
+        rc, out, err = run(["assess", "--save", session], stdin=b" 3 \nx\n9\nb\n4\n2\nq\n")
         self.assertEqual(rc, 0)
         self.assertEqual(out, b"")
         text = err.decode()
@@ -346,6 +346,15 @@ class StdinTests(CliTest):
         self.assertIn(b"Please type a number from 0 to 10, b to go back or q to stop.\n", err)
         self.assertLess(err.index(b"Please reach out now"), err.index(b"6 of 6  "))
         self.assertTrue(out.startswith(b"Please reach out now\n"))
+
+    def test_help_first_when_a_resumed_session_has_the_crisis_flag(self):
+        session = self.path("checkin.json")
+        rc, _, err = run(["assess", "checkin", "--save", session], stdin=b"2\n1\n1\n1\n2\nq\n")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(err.count(b"Please reach out now"), 1)
+        rc, _, err = run(["assess", "--resume", session], stdin=b"q\n")
+        self.assertEqual(rc, 0, err)
+        self.assertLess(err.index(b"Please reach out now"), err.index(b"6 of 6  "))
 
     def test_end_of_input_stops_like_q(self):
         session = self.path("eof.json")
