@@ -650,6 +650,7 @@ static const unsigned char *skip_ws(parser *ps, const unsigned char *p) {
   const unsigned char *end = ps->end;
   while (p < end) {
     unsigned char c = *p;
+    if (c > ' ') break; /* the usual case: a token follows at once */
     if (c == ' ' || c == '\t' || c == '\r') {
       p++;
     } else if (c == '\n') {
