@@ -28,25 +28,25 @@
 extern "C" {
 #endif
 
-#define LG_VERSION_MAJOR 0
-#define LG_VERSION_MINOR 1
-#define LG_VERSION_PATCH 0
+#define LG_VERSION_MAJOR  0
+#define LG_VERSION_MINOR  1
+#define LG_VERSION_PATCH  0
 #define LG_VERSION_STRING "0.1.0"
 
 /** Status codes. They are only ever appended; their numbers never change. */
 enum {
   LG_OK = 0,
-  LG_ENOMEM = -1,     /**< an allocation failed; no state was changed         */
-  LG_EINVAL = -2,     /**< a bad argument: NULL where not allowed, bad enum   */
-  LG_ESYNTAX = -3,    /**< input is not well-formed JSON / UTF-8              */
-  LG_ESCHEMA = -4,    /**< well-formed, but not a valid pack or saved state   */
-  LG_ENOTFOUND = -5,  /**< no such id (entry, instrument, item, template)     */
-  LG_ESTATE = -6,     /**< call not valid now (e.g. scoring too few answers)  */
-  LG_ERANGE = -7,     /**< a value outside its allowed range                  */
-  LG_EIO = -8,        /**< a file could not be read                           */
-  LG_EVERSION = -9,   /**< unsupported "format" of a pack or saved state      */
-  LG_ELIMIT = -10,    /**< input exceeds a documented limit                   */
-  LG_ETRUNC = -11     /**< output did not fit the caller's buffer             */
+  LG_ENOMEM = -1,    /**< an allocation failed; no state was changed         */
+  LG_EINVAL = -2,    /**< a bad argument: NULL where not allowed, bad enum   */
+  LG_ESYNTAX = -3,   /**< input is not well-formed JSON / UTF-8              */
+  LG_ESCHEMA = -4,   /**< well-formed, but not a valid pack or saved state   */
+  LG_ENOTFOUND = -5, /**< no such id (entry, instrument, item, template)     */
+  LG_ESTATE = -6,    /**< call not valid now (e.g. scoring too few answers)  */
+  LG_ERANGE = -7,    /**< a value outside its allowed range                  */
+  LG_EIO = -8,       /**< a file could not be read                           */
+  LG_EVERSION = -9,  /**< unsupported "format" of a pack or saved state      */
+  LG_ELIMIT = -10,   /**< input exceeds a documented limit                   */
+  LG_ETRUNC = -11    /**< output did not fit the caller's buffer             */
 };
 
 /**
@@ -55,12 +55,12 @@ enum {
  * Its size never changes (reserved_ absorbs new fields).
  */
 typedef struct lg_error {
-  int status;        /**< the LG_E* status that was returned                 */
-  unsigned line;     /**< 1-based line in the input; 0 when not about input  */
-  unsigned column;   /**< 1-based column (in bytes); 0 when not about input  */
-  size_t offset;     /**< byte offset into the input                         */
-  char path[128];    /**< JSON Pointer of the offending node, e.g. "/entries/3/kind" */
-  char message[200]; /**< one sentence, no trailing newline                  */
+  int status;         /**< the LG_E* status that was returned                 */
+  unsigned line;      /**< 1-based line in the input; 0 when not about input  */
+  unsigned column;    /**< 1-based column (in bytes); 0 when not about input  */
+  size_t offset;      /**< byte offset into the input                         */
+  char path[128];     /**< JSON Pointer of the offending node, e.g. "/entries/3/kind" */
+  char message[200];  /**< one sentence, no trailing newline                  */
   char reserved_[32]; /**< keeps sizeof fixed as the struct evolves; do not use */
 } lg_error;
 

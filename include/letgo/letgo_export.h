@@ -10,17 +10,17 @@
 #define LETGO_EXPORT_H
 
 #if defined(_WIN32) || defined(__CYGWIN__)
-#  if defined(LETGO_STATIC)
-#    define LG_API
-#  elif defined(LETGO_BUILDING)
-#    define LG_API __declspec(dllexport)
-#  else
-#    define LG_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) && __GNUC__ >= 4
-#  define LG_API __attribute__((visibility("default")))
+#if defined(LETGO_STATIC)
+#define LG_API
+#elif defined(LETGO_BUILDING)
+#define LG_API __declspec(dllexport)
 #else
-#  define LG_API
+#define LG_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define LG_API __attribute__((visibility("default")))
+#else
+#define LG_API
 #endif
 
 #endif /* LETGO_EXPORT_H */

@@ -143,7 +143,6 @@ LG_API const char *lg_task_phase(const lg_task *t);
 /** The task's date; {0, 0, 0} for NULL. */
 LG_API lg_date lg_task_date(const lg_task *t);
 
-
 /* ---- additions: the built plan, adherence, adaptation ------------------- */
 
 /** Plan flags (lg_plan_flags). */
@@ -216,7 +215,8 @@ LG_API size_t lg_plan_checkin_count(const lg_plan *p);
 /**
  * The i-th check-in, in date order.
  *
- * @param date, mood, done_count  receive its date, mood and number of done task ids (each may be NULL)
+ * @param date, mood, done_count  receive its date, mood and number of done task ids (each may be
+ * NULL)
  * @return LG_OK, LG_EINVAL or LG_ERANGE (i out of range)
  */
 LG_API int lg_plan_checkin_at(const lg_plan *p, size_t i, lg_date *date, int *mood,

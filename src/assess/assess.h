@@ -20,13 +20,13 @@ enum { LGI_OP_EQ, LGI_OP_NE, LGI_OP_LT, LGI_OP_LE, LGI_OP_GT, LGI_OP_GE };
 enum { LGI_SCORE_SUM, LGI_SCORE_MEAN };
 
 /* Limits beyond DESIGN.md's, documented in docs/pack-format-instruments.md. */
-#define LGI_MAX_OPTIONS 64      /* choices of one item, points of a scale */
-#define LGI_MAX_MAGNITUDE 1e9   /* |value| of any min, max or option      */
-#define LGI_MAX_WEIGHT 1000.0   /* weights are 0..1000                    */
-#define LGI_FINGERPRINT_LEN 16  /* hex digits                             */
+#define LGI_MAX_OPTIONS     64     /* choices of one item, points of a scale */
+#define LGI_MAX_MAGNITUDE   1e9    /* |value| of any min, max or option      */
+#define LGI_MAX_WEIGHT      1000.0 /* weights are 0..1000                    */
+#define LGI_FINGERPRINT_LEN 16     /* hex digits                             */
 
 typedef struct lgi_cond {
-  int op;       /* LGI_OP_* */
+  int op; /* LGI_OP_* */
   double value;
 } lgi_cond;
 
@@ -34,21 +34,21 @@ typedef struct lgi_cond {
 typedef struct lgi_item {
   const char *id;
   const char *text;
-  int type;                   /* LG_ITEM_* */
-  double min, max;            /* the values an answer may take            */
-  size_t option_count;        /* scale points, 2 for yes/no, choices; 0 for number */
+  int type;            /* LG_ITEM_* */
+  double min, max;     /* the values an answer may take            */
+  size_t option_count; /* scale points, 2 for yes/no, choices; 0 for number */
   const double *option_values;
   const char *const *option_labels; /* unrendered: scale labels, yes/no labels, choices */
-  double weight;              /* 0: unscored */
-  int reverse;                /* scale only: scored as min + max - value */
+  double weight;                    /* 0: unscored */
+  int reverse;                      /* scale only: scored as min + max - value */
   int required;
-  int subscale;               /* index into lgi_instrument.subscales, or -1 */
+  int subscale; /* index into lgi_instrument.subscales, or -1 */
   int has_enable;
-  size_t enable_item;         /* index of an earlier item */
+  size_t enable_item; /* index of an earlier item */
   lgi_cond enable;
-  int has_crisis;             /* flag {"name": "crisis", ...} */
+  int has_crisis; /* flag {"name": "crisis", ...} */
   lgi_cond crisis;
-  const char *entry;          /* feedback entry id, or NULL */
+  const char *entry; /* feedback entry id, or NULL */
 } lgi_item;
 
 typedef struct lgi_band {
@@ -60,9 +60,9 @@ typedef struct lgi_band {
 
 struct lgi_instrument {
   const char *id;
-  const char *title;   /* unrendered */
-  const char *intro;   /* unrendered */
-  const char *locale;  /* the pack's, lowercase */
+  const char *title;  /* unrendered */
+  const char *intro;  /* unrendered */
+  const char *locale; /* the pack's, lowercase */
   const char *pack_id;
   const char *pack_version;
   int has_scale;
@@ -75,11 +75,11 @@ struct lgi_instrument {
   size_t min_answered;          /* 0: every required enabled item is needed */
   size_t band_count;
   const lgi_band *bands;
-  double score_min, score_max;  /* the possible range of the score */
+  double score_min, score_max;     /* the possible range of the score */
   const char *const *scale_labels; /* unrendered; NULL without a scale     */
   const char *const *yesno_labels; /* label.no, label.yes titles; or NULL  */
-  size_t label_slots;           /* option labels a session renders */
-  size_t render_bound;          /* bytes that hold the rendered texts, usually */
+  size_t label_slots;              /* option labels a session renders */
+  size_t render_bound;             /* bytes that hold the rendered texts, usually */
   char fingerprint[LGI_FINGERPRINT_LEN + 1];
 };
 
@@ -94,12 +94,12 @@ struct lg_session {
   const lg_catalog *cat;
   const lgi_instrument *in;
   const lg_allocator *alloc;
-  size_t size;        /* bytes of this one allocation, for the wipe */
-  const char *title;  /* rendered */
-  const char *intro;  /* rendered */
-  lg_item *items;     /* item_count */
+  size_t size;         /* bytes of this one allocation, for the wipe */
+  const char *title;   /* rendered */
+  const char *intro;   /* rendered */
+  lg_item *items;      /* item_count */
   const char **labels; /* label_slots rendered option labels */
-  double *answers;    /* item_count; meaningful where answered[i] */
+  double *answers;     /* item_count; meaningful where answered[i] */
   unsigned char *answered;
   const char **band_labels;    /* band_count rendered labels */
   const char **band_summaries; /* band_count rendered summaries */
@@ -112,14 +112,14 @@ struct lg_result {
   size_t size;
   double score;
   unsigned flags;
-  size_t band;             /* index into in->bands */
-  const char *band_label;  /* rendered copies owned by the result */
+  size_t band;            /* index into in->bands */
+  const char *band_label; /* rendered copies owned by the result */
   const char *band_summary;
   double *subscale_scores; /* in->subscale_count; NaN when none answered */
   size_t feedback_count;
-  const char **feedback;   /* entry ids (pack arena), item order */
-  double *answers;         /* in->item_count; meaningful where counted[i] */
-  unsigned char *counted;  /* answered and enabled when scored */
+  const char **feedback;  /* entry ids (pack arena), item order */
+  double *answers;        /* in->item_count; meaningful where counted[i] */
+  unsigned char *counted; /* answered and enabled when scored */
 };
 
 /* ---- instrument.c / instrument_check.c ---------------------------------- */

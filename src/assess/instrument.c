@@ -11,9 +11,9 @@
 static const char *const instrument_keys[] = {"id",    "title",   "intro", "scale",
                                               "items", "scoring", "bands", NULL};
 static const char *const scale_keys[] = {"min", "max", "labels", NULL};
-static const char *const item_keys[] = {"id",      "text",     "type",        "options", "min",
-                                        "max",     "reverse",  "weight",      "subscale",
-                                        "required", "enable_when", "flag",    "entry",   NULL};
+static const char *const item_keys[] = {"id",          "text",    "type",   "options",  "min",
+                                        "max",         "reverse", "weight", "subscale", "required",
+                                        "enable_when", "flag",    "entry",  NULL};
 static const char *const option_keys[] = {"value", "label", NULL};
 static const char *const cond_keys[] = {"item", "op", "value", NULL};
 static const char *const flag_keys[] = {"name", "op", "value", NULL};
@@ -27,9 +27,8 @@ static const double yesno_values[2] = {0.0, 1.0};
 /* ---- small readers -------------------------------------------------------- */
 
 /* Fails at member `key` of obj (or at obj when key is NULL). */
-static int fail_key(lgi_load *ld, int status, const lgi_json *obj, lgi_path *path,
-                    const char *key, const char *a, const char *b, const char *c,
-                    const char *d) {
+static int fail_key(lgi_load *ld, int status, const lgi_json *obj, lgi_path *path, const char *key,
+                    const char *a, const char *b, const char *c, const char *d) {
   const lgi_json *node = key ? lgi_json_get(obj, key) : obj;
   size_t old = path->len;
   int rc;
@@ -53,21 +52,21 @@ static int read_number(lgi_load *ld, const lgi_json *obj, const char *key, lgi_p
                        int required, int integer, double *out, int *present) {
   const lgi_json *v = lgi_json_get(obj, key);
   *present = v != NULL;
-  if (!v) return required ? fail_key(ld, LG_ESCHEMA, obj, path, NULL, "missing \"", key,
-                                     "\"", NULL)
-                          : LG_OK;
+  if (!v)
+    return required ? fail_key(ld, LG_ESCHEMA, obj, path, NULL, "missing \"", key, "\"", NULL)
+                    : LG_OK;
   if (v->type != LGI_JSON_NUMBER) return fail(ld, obj, path, key, "must be a number");
   if ((v->flags & LGI_JSON_OVERFLOW) || v->u.num < -LGI_MAX_MAGNITUDE ||
       v->u.num > LGI_MAX_MAGNITUDE)
-    return fail_key(ld, LG_ELIMIT, obj, path, key, "numbers must lie between -1e9 and 1e9",
-                    NULL, NULL, NULL);
+    return fail_key(ld, LG_ELIMIT, obj, path, key, "numbers must lie between -1e9 and 1e9", NULL,
+                    NULL, NULL);
   if (integer && !is_integer(v->u.num)) return fail(ld, obj, path, key, "must be an integer");
   *out = v->u.num;
   return LG_OK;
 }
 
-static int read_bool(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
-                     int dflt, int *out) {
+static int read_bool(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path, int dflt,
+                     int *out) {
   const lgi_json *v = lgi_json_get(obj, key);
   *out = dflt;
   if (!v) return LG_OK;
@@ -79,8 +78,7 @@ static int read_bool(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pat
 
 static int object_at(lgi_load *ld, const lgi_json *node, lgi_path *path, const char *what) {
   if (node->type == LGI_JSON_OBJECT) return LG_OK;
-  return lgi_load_fail(ld, LG_ESCHEMA, node, path, what, " must be an object",
-                       (const char *)NULL);
+  return lgi_load_fail(ld, LG_ESCHEMA, node, path, what, " must be an object", (const char *)NULL);
 }
 
 /*
@@ -88,14 +86,12 @@ static int object_at(lgi_load *ld, const lgi_json *node, lgi_path *path, const c
  * lgi_load_string makes for members, with placeholders checked by
  * rendering, which fails on an unknown one.
  */
-static int read_text_element(lgi_load *ld, const lgi_json *v, lgi_path *path,
-                             const char **out) {
+static int read_text_element(lgi_load *ld, const lgi_json *v, lgi_path *path, const char **out) {
   size_t len;
   if (v->type != LGI_JSON_STRING)
     return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must be a string", (const char *)NULL);
   if (v->flags & LGI_JSON_HAS_NUL)
-    return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must not contain \\u0000",
-                         (const char *)NULL);
+    return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must not contain \\u0000", (const char *)NULL);
   if (v->len == 0)
     return lgi_load_fail(ld, LG_ESCHEMA, v, path, "must not be empty", (const char *)NULL);
   if (memchr(v->u.str, '{', v->len) &&
@@ -170,8 +166,9 @@ static int read_options(loader *L, const lgi_json *obj, lgi_path *path, lgi_item
   const char **labels;
   size_t i, j, old;
   int rc;
-  if (!opts) return fail_key(L->ld, LG_ESCHEMA, obj, path, NULL,
-                             "a choice item needs \"options\"", NULL, NULL, NULL);
+  if (!opts)
+    return fail_key(L->ld, LG_ESCHEMA, obj, path, NULL, "a choice item needs \"options\"", NULL,
+                    NULL, NULL);
   if (opts->type != LGI_JSON_ARRAY) return fail(L->ld, obj, path, "options", "must be an array");
   if (opts->len < 2 || opts->len > LGI_MAX_OPTIONS)
     return fail(L->ld, obj, path, "options", "a choice item needs 2 to 64 options");
@@ -212,12 +209,17 @@ static int read_type(loader *L, const lgi_json *obj, lgi_path *path, lgi_item *i
   double mn = 0, mx = 0;
   rc = lgi_load_string(L->ld, obj, "type", path, 0, &type);
   if (rc != LG_OK) return rc;
-  if (!type || strcmp(type, "scale") == 0) it->type = LG_ITEM_SCALE;
-  else if (strcmp(type, "yesno") == 0) it->type = LG_ITEM_YESNO;
-  else if (strcmp(type, "choice") == 0) it->type = LG_ITEM_CHOICE;
-  else if (strcmp(type, "number") == 0) it->type = LG_ITEM_NUMBER;
-  else return fail_key(L->ld, LG_ESCHEMA, obj, path, "type", "unknown item type \"", type,
-                       "\"; use scale, yesno, choice or number", NULL);
+  if (!type || strcmp(type, "scale") == 0)
+    it->type = LG_ITEM_SCALE;
+  else if (strcmp(type, "yesno") == 0)
+    it->type = LG_ITEM_YESNO;
+  else if (strcmp(type, "choice") == 0)
+    it->type = LG_ITEM_CHOICE;
+  else if (strcmp(type, "number") == 0)
+    it->type = LG_ITEM_NUMBER;
+  else
+    return fail_key(L->ld, LG_ESCHEMA, obj, path, "type", "unknown item type \"", type,
+                    "\"; use scale, yesno, choice or number", NULL);
   if (it->type != LG_ITEM_CHOICE && lgi_json_get(obj, "options"))
     return fail(L->ld, obj, path, "options", "only choice items have options");
   if (it->type != LG_ITEM_NUMBER && (lgi_json_get(obj, "min") || lgi_json_get(obj, "max")))
@@ -285,8 +287,8 @@ static int read_enable_when(loader *L, const lgi_json *obj, lgi_path *path, lgi_
   for (j = 0; j < index; j++)
     if (strcmp(L->items[j].id, ref) == 0) break;
   if (j == index)
-    return fail_key(L->ld, LG_ESCHEMA, ew, path, "item", "enable_when must name an earlier item; \"",
-                    ref, "\" is not one", NULL);
+    return fail_key(L->ld, LG_ESCHEMA, ew, path, "item",
+                    "enable_when must name an earlier item; \"", ref, "\" is not one", NULL);
   if (!lgi_item_accepts(&L->items[j], it->enable.value)) {
     lgi_num_format(it->enable.value, num);
     return fail_key(L->ld, LG_ESCHEMA, ew, path, "value", "item \"", ref,
@@ -330,8 +332,8 @@ static int read_item(loader *L, const lgi_json *obj, lgi_path *path, size_t inde
   int rc, present;
   if ((rc = object_at(L->ld, obj, path, "an item")) != LG_OK ||
       (rc = lgi_load_check_keys(L->ld, obj, path, item_keys)) != LG_OK ||
-      (rc = lgi_load_string(L->ld, obj, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID,
-                            &it->id)) != LG_OK)
+      (rc = lgi_load_string(L->ld, obj, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &it->id)) !=
+          LG_OK)
     return rc;
   for (j = 0; j < index; j++)
     if (strcmp(L->items[j].id, it->id) == 0)
@@ -380,8 +382,8 @@ static int read_scale(loader *L, const lgi_json *obj, lgi_path *path) {
     return rc;
   if (mn >= mx) return fail(L->ld, sc, path, "max", "the scale's max must be greater than its min");
   if (mx - mn + 1 > LGI_MAX_OPTIONS)
-    return fail_key(L->ld, LG_ELIMIT, sc, path, "max", "a scale has at most 64 points", NULL,
-                    NULL, NULL);
+    return fail_key(L->ld, LG_ELIMIT, sc, path, "max", "a scale has at most 64 points", NULL, NULL,
+                    NULL);
   points = (size_t)(mx - mn) + 1;
   labels = lgi_json_get(sc, "labels");
   if (!labels) return fail(L->ld, sc, path, NULL, "missing \"labels\"");
@@ -455,7 +457,8 @@ static int read_scoring(loader *L, const lgi_json *obj, lgi_path *path) {
       (rc = lgi_load_string(L->ld, sc, "method", path, 0, &method)) != LG_OK ||
       (rc = read_number(L->ld, sc, "min_answered", path, 0, 1, &min_answered, &present)) != LG_OK)
     return rc;
-  if (method && strcmp(method, "mean") == 0) L->in->method = LGI_SCORE_MEAN;
+  if (method && strcmp(method, "mean") == 0)
+    L->in->method = LGI_SCORE_MEAN;
   else if (method && strcmp(method, "sum") != 0)
     return fail_key(L->ld, LG_ESCHEMA, sc, path, "method", "unknown scoring method \"", method,
                     "\"; use sum or mean", NULL);
@@ -486,8 +489,8 @@ static int read_bands(loader *L, const lgi_json *obj, lgi_path *path) {
     size_t at = lgi_path_push_index(path, i);
     if ((rc = object_at(L->ld, o, path, "a band")) != LG_OK ||
         (rc = lgi_load_check_keys(L->ld, o, path, band_keys)) != LG_OK ||
-        (rc = lgi_load_string(L->ld, o, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID,
-                              &b[i].id)) != LG_OK ||
+        (rc = lgi_load_string(L->ld, o, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &b[i].id)) !=
+            LG_OK ||
         (rc = read_number(L->ld, o, "max", path, 1, 0, &b[i].max, &present)) != LG_OK ||
         (rc = lgi_load_string(L->ld, o, "label", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT,
                               &b[i].label)) != LG_OK ||
@@ -515,8 +518,7 @@ static size_t label_slots(const loader *L) {
   return n;
 }
 
-int lgi_instrument_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
-                        lgi_instrument **out) {
+int lgi_instrument_load(lgi_load *ld, const lgi_json *node, lgi_path *path, lgi_instrument **out) {
   lgi_instrument *in;
   loader L;
   int rc;
@@ -551,7 +553,9 @@ int lgi_instrument_load(lgi_load *ld, const lgi_json *node, lgi_path *path,
   return LG_OK;
 }
 
-const char *lgi_instrument_id(const lgi_instrument *in) { return in ? in->id : NULL; }
+const char *lgi_instrument_id(const lgi_instrument *in) {
+  return in ? in->id : NULL;
+}
 
 size_t lgi_instrument_find_item(const lgi_instrument *in, const char *id) {
   size_t i;

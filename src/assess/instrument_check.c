@@ -10,7 +10,9 @@
 
 /* ---- values --------------------------------------------------------------- */
 
-static int finite(double v) { return v == v && v - v == 0; }
+static int finite(double v) {
+  return v == v && v - v == 0;
+}
 
 int lgi_item_accepts(const lgi_item *it, double value) {
   size_t i;
@@ -26,12 +28,18 @@ int lgi_item_accepts(const lgi_item *it, double value) {
 
 int lgi_cond_holds(const lgi_cond *c, double v) {
   switch (c->op) {
-  case LGI_OP_EQ: return v == c->value;
-  case LGI_OP_NE: return v != c->value;
-  case LGI_OP_LT: return v < c->value;
-  case LGI_OP_LE: return v <= c->value;
-  case LGI_OP_GT: return v > c->value;
-  default: return v >= c->value;
+  case LGI_OP_EQ:
+    return v == c->value;
+  case LGI_OP_NE:
+    return v != c->value;
+  case LGI_OP_LT:
+    return v < c->value;
+  case LGI_OP_LE:
+    return v <= c->value;
+  case LGI_OP_GT:
+    return v > c->value;
+  default:
+    return v >= c->value;
   }
 }
 
@@ -44,19 +52,27 @@ int lgi_item_can_satisfy(const lgi_item *it, const lgi_cond *c) {
   }
   /* Every integer from min to max is a possible answer (min < max). */
   switch (c->op) {
-  case LGI_OP_EQ: return lgi_item_accepts(it, c->value);
-  case LGI_OP_NE: return 1;
-  case LGI_OP_LT: return it->min < c->value;
-  case LGI_OP_LE: return it->min <= c->value;
-  case LGI_OP_GT: return it->max > c->value;
-  default: return it->max >= c->value;
+  case LGI_OP_EQ:
+    return lgi_item_accepts(it, c->value);
+  case LGI_OP_NE:
+    return 1;
+  case LGI_OP_LT:
+    return it->min < c->value;
+  case LGI_OP_LE:
+    return it->min <= c->value;
+  case LGI_OP_GT:
+    return it->max > c->value;
+  default:
+    return it->max >= c->value;
   }
 }
 
 /* ---- the range of the score ------------------------------------------------ */
 
 /* An item that may go unanswered or be switched off adds nothing then. */
-static int optional(const lgi_item *it) { return !it->required || it->has_enable; }
+static int optional(const lgi_item *it) {
+  return !it->required || it->has_enable;
+}
 
 static void sum_range(const lgi_instrument *in, double *lo, double *hi) {
   size_t i;
@@ -112,8 +128,8 @@ static double mean_bound(const lgi_instrument *in, double sign) {
   return den > 0 ? num / den : 0;
 }
 
-static int band_fail(lgi_load *ld, const lgi_json *node, lgi_path *path, size_t i,
-                     const char *a, double x, const char *b, double y, const char *c) {
+static int band_fail(lgi_load *ld, const lgi_json *node, lgi_path *path, size_t i, const char *a,
+                     double x, const char *b, double y, const char *c) {
   const lgi_json *bands = lgi_json_get(node, "bands");
   const lgi_json *max = lgi_json_get(&bands->u.items[i], "max");
   char xs[LGI_NUM_MAX], ys[LGI_NUM_MAX];
@@ -172,7 +188,9 @@ static void fnv_bytes(fnv *f, const void *p, size_t n) {
 }
 
 /* Strings end with a NUL byte, so "ab","c" and "a","bc" differ. */
-static void fnv_str(fnv *f, const char *s) { fnv_bytes(f, s ? s : "", s ? strlen(s) + 1 : 1); }
+static void fnv_str(fnv *f, const char *s) {
+  fnv_bytes(f, s ? s : "", s ? strlen(s) + 1 : 1);
+}
 
 static void fnv_num(fnv *f, double v) {
   char buf[LGI_NUM_MAX];
@@ -223,7 +241,6 @@ void lgi_instrument_fingerprint(lgi_instrument *in) {
     fnv_str(&f, in->bands[i].id);
     fnv_num(&f, in->bands[i].max);
   }
-  for (i = 0; i < LGI_FINGERPRINT_LEN; i++)
-    in->fingerprint[i] = hex[(f.h >> (60 - 4 * i)) & 0xF];
+  for (i = 0; i < LGI_FINGERPRINT_LEN; i++) in->fingerprint[i] = hex[(f.h >> (60 - 4 * i)) & 0xF];
   in->fingerprint[LGI_FINGERPRINT_LEN] = '\0';
 }

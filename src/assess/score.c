@@ -11,7 +11,9 @@
 
 #define ALIGN 16
 
-static size_t align_up(size_t n) { return (n + (ALIGN - 1)) & ~(size_t)(ALIGN - 1); }
+static size_t align_up(size_t n) {
+  return (n + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+}
 
 /* The answer as it counts: reverse-scored items turn around their scale. */
 static double adjusted(const lgi_item *it, double v) {
@@ -144,17 +146,33 @@ void lg_result_free(lg_result *r) {
   if (r) lgi_free_wiped(r->alloc, r, r->size);
 }
 
-double lg_result_score(const lg_result *r) { return r ? r->score : 0; }
-const char *lg_result_band(const lg_result *r) { return r ? r->in->bands[r->band].id : NULL; }
-const char *lg_result_band_label(const lg_result *r) { return r ? r->band_label : NULL; }
-const char *lg_result_band_summary(const lg_result *r) { return r ? r->band_summary : NULL; }
-unsigned lg_result_flags(const lg_result *r) { return r ? r->flags : 0; }
-const char *lg_result_instrument(const lg_result *r) { return r ? r->in->id : NULL; }
-const char *lg_result_locale(const lg_result *r) { return r ? r->in->locale : NULL; }
+double lg_result_score(const lg_result *r) {
+  return r ? r->score : 0;
+}
+const char *lg_result_band(const lg_result *r) {
+  return r ? r->in->bands[r->band].id : NULL;
+}
+const char *lg_result_band_label(const lg_result *r) {
+  return r ? r->band_label : NULL;
+}
+const char *lg_result_band_summary(const lg_result *r) {
+  return r ? r->band_summary : NULL;
+}
+unsigned lg_result_flags(const lg_result *r) {
+  return r ? r->flags : 0;
+}
+const char *lg_result_instrument(const lg_result *r) {
+  return r ? r->in->id : NULL;
+}
+const char *lg_result_locale(const lg_result *r) {
+  return r ? r->in->locale : NULL;
+}
 const char *lg_result_pack_version(const lg_result *r) {
   return r ? r->in->pack_version : NULL;
 }
-size_t lg_result_subscale_count(const lg_result *r) { return r ? r->in->subscale_count : 0; }
+size_t lg_result_subscale_count(const lg_result *r) {
+  return r ? r->in->subscale_count : 0;
+}
 
 const char *lg_result_subscale_id(const lg_result *r, size_t i) {
   return r && i < r->in->subscale_count ? r->in->subscales[i] : NULL;
@@ -164,7 +182,9 @@ double lg_result_subscale_score(const lg_result *r, size_t i) {
   return r && i < r->in->subscale_count ? r->subscale_scores[i] : NAN;
 }
 
-size_t lg_result_feedback_count(const lg_result *r) { return r ? r->feedback_count : 0; }
+size_t lg_result_feedback_count(const lg_result *r) {
+  return r ? r->feedback_count : 0;
+}
 
 const char *lg_result_feedback(const lg_result *r, size_t i) {
   return r && i < r->feedback_count ? r->feedback[i] : NULL;

@@ -9,7 +9,9 @@
 
 #define ALIGN 16
 
-static size_t align_up(size_t n) { return (n + (ALIGN - 1)) & ~(size_t)(ALIGN - 1); }
+static size_t align_up(size_t n) {
+  return (n + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+}
 
 /*
  * Renders the instrument's texts for the session's locale, persona-free.
@@ -22,7 +24,7 @@ typedef struct renderer {
   char *base; /* NULL while measuring */
   size_t cap;
   size_t used;
-  int bound;  /* only estimate: room for every placeholder to triple */
+  int bound; /* only estimate: room for every placeholder to triple */
   int status;
 } renderer;
 
@@ -89,14 +91,20 @@ static void render_all(renderer *r, const lgi_instrument *in, lg_session *s) {
     s->items[i].def = it;
     s->items[i].text = t;
     switch (it->type) {
-    case LG_ITEM_SCALE: s->items[i].labels = scale; break;
-    case LG_ITEM_YESNO: s->items[i].labels = yesno; break;
+    case LG_ITEM_SCALE:
+      s->items[i].labels = scale;
+      break;
+    case LG_ITEM_YESNO:
+      s->items[i].labels = yesno;
+      break;
     case LG_ITEM_CHOICE:
       s->items[i].labels = labels + slot;
       for (j = 0; j < it->option_count; j++) labels[slot + j] = render(r, it->option_labels[j]);
       slot += it->option_count;
       break;
-    default: s->items[i].labels = NULL; break;
+    default:
+      s->items[i].labels = NULL;
+      break;
     }
   }
   for (i = 0; i < in->band_count; i++) {
@@ -112,8 +120,8 @@ static void render_all(renderer *r, const lgi_instrument *in, lg_session *s) {
 static int try_create(lg_session **out, const lg_catalog *cat, const lgi_instrument *in,
                       size_t text) {
   const lg_allocator *alloc = lgi_catalog_alloc(cat);
-  size_t n = in->item_count, off_items, off_answers, off_labels, off_bands, off_answered,
-         off_text, size;
+  size_t n = in->item_count, off_items, off_answers, off_labels, off_bands, off_answered, off_text,
+         size;
   renderer r;
   lg_session *s;
   unsigned char *block;
@@ -277,11 +285,21 @@ unsigned lg_session_flags(const lg_session *s) {
 
 /* ---- accessors ------------------------------------------------------------- */
 
-const char *lg_session_instrument(const lg_session *s) { return s ? s->in->id : NULL; }
-const char *lg_session_title(const lg_session *s) { return s ? s->title : NULL; }
-const char *lg_session_intro(const lg_session *s) { return s ? s->intro : NULL; }
-const char *lg_session_locale(const lg_session *s) { return s ? s->in->locale : NULL; }
-size_t lg_session_item_count(const lg_session *s) { return s ? s->in->item_count : 0; }
+const char *lg_session_instrument(const lg_session *s) {
+  return s ? s->in->id : NULL;
+}
+const char *lg_session_title(const lg_session *s) {
+  return s ? s->title : NULL;
+}
+const char *lg_session_intro(const lg_session *s) {
+  return s ? s->intro : NULL;
+}
+const char *lg_session_locale(const lg_session *s) {
+  return s ? s->in->locale : NULL;
+}
+size_t lg_session_item_count(const lg_session *s) {
+  return s ? s->in->item_count : 0;
+}
 
 const lg_item *lg_session_item_at(const lg_session *s, size_t i) {
   return s && i < s->in->item_count ? &s->items[i] : NULL;
@@ -294,13 +312,27 @@ const lg_item *lg_session_item(const lg_session *s, const char *item_id) {
   return i == (size_t)-1 ? NULL : &s->items[i];
 }
 
-const char *lg_item_id(const lg_item *it) { return it ? it->def->id : NULL; }
-const char *lg_item_text(const lg_item *it) { return it ? it->text : NULL; }
-int lg_item_type(const lg_item *it) { return it ? it->def->type : -1; }
-double lg_item_min(const lg_item *it) { return it ? it->def->min : 0; }
-double lg_item_max(const lg_item *it) { return it ? it->def->max : 0; }
-int lg_item_required(const lg_item *it) { return it ? it->def->required : 0; }
-size_t lg_item_option_count(const lg_item *it) { return it ? it->def->option_count : 0; }
+const char *lg_item_id(const lg_item *it) {
+  return it ? it->def->id : NULL;
+}
+const char *lg_item_text(const lg_item *it) {
+  return it ? it->text : NULL;
+}
+int lg_item_type(const lg_item *it) {
+  return it ? it->def->type : -1;
+}
+double lg_item_min(const lg_item *it) {
+  return it ? it->def->min : 0;
+}
+double lg_item_max(const lg_item *it) {
+  return it ? it->def->max : 0;
+}
+int lg_item_required(const lg_item *it) {
+  return it ? it->def->required : 0;
+}
+size_t lg_item_option_count(const lg_item *it) {
+  return it ? it->def->option_count : 0;
+}
 
 const char *lg_item_option_label(const lg_item *it, size_t i) {
   return it && i < it->def->option_count ? it->labels[i] : NULL;

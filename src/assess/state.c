@@ -10,11 +10,11 @@
 
 #include "assess/assess.h"
 
-#define FORMAT "letgo-session/1"
+#define FORMAT        "letgo-session/1"
 #define FORMAT_FAMILY "letgo-session/"
 
 static const char *const state_keys[] = {"format",       "instrument", "locale", "fingerprint",
-                                          "pack_version", "answers",    NULL};
+                                         "pack_version", "answers",    NULL};
 
 int lg_session_save(const lg_session *s, char *buf, size_t cap, size_t *len) {
   const lgi_instrument *in;
@@ -58,8 +58,8 @@ typedef struct reader {
 
 static int bad(reader *rd, int status, const lgi_json *node, const char *a, const char *b,
                const char *c) {
-  return lgi_error_set(rd->err, status, node->line, node->column, node->offset, rd->path.s, a, b,
-                       c, (const char *)NULL);
+  return lgi_error_set(rd->err, status, node->line, node->column, node->offset, rd->path.s, a, b, c,
+                       (const char *)NULL);
 }
 
 /* A required string member. */
@@ -122,8 +122,10 @@ static int read_answers(reader *rd, const lgi_json *answers, const lgi_instrumen
       return bad(rd, LG_ESCHEMA, &m->value, "the instrument has no item \"", m->key, "\"");
     if (m->value.type != LGI_JSON_NUMBER)
       return bad(rd, LG_ESCHEMA, &m->value, "an answer must be a number", NULL, NULL);
-    if ((m->value.flags & LGI_JSON_OVERFLOW) || !lgi_item_accepts(&in->items[item], m->value.u.num)) {
-      if (m->value.flags & LGI_JSON_OVERFLOW) return bad(rd, LG_ESCHEMA, &m->value, "the answer is out of range", NULL, NULL);
+    if ((m->value.flags & LGI_JSON_OVERFLOW) ||
+        !lgi_item_accepts(&in->items[item], m->value.u.num)) {
+      if (m->value.flags & LGI_JSON_OVERFLOW)
+        return bad(rd, LG_ESCHEMA, &m->value, "the answer is out of range", NULL, NULL);
       lgi_num_format(m->value.u.num, num);
       return bad(rd, LG_ESCHEMA, &m->value, num, " is not an answer this item accepts", NULL);
     }
@@ -154,8 +156,8 @@ static int restore(reader *rd, lg_session **out, const lg_catalog *cat, const lg
   in = lgi_catalog_instrument(cat, id, locale);
   if (!in) {
     lgi_path_push_key(&rd->path, "instrument", 10);
-    return bad(rd, LG_ESCHEMA, lgi_json_get(root, "instrument"), "the catalogue has no instrument \"",
-               id, "\"");
+    return bad(rd, LG_ESCHEMA, lgi_json_get(root, "instrument"),
+               "the catalogue has no instrument \"", id, "\"");
   }
   if (strcmp(fingerprint, in->fingerprint) != 0) {
     lgi_path_push_key(&rd->path, "fingerprint", 11);
@@ -201,9 +203,9 @@ int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *stat
   const lgi_json *root = NULL;
   reader rd;
   int rc;
-  if (!out || !cat || (!state && len)) return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "",
-                                                            "a required argument is NULL",
-                                                            (const char *)NULL);
+  if (!out || !cat || (!state && len))
+    return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "a required argument is NULL",
+                         (const char *)NULL);
   rd.err = err;
   lgi_path_init(&rd.path);
   inner = *lgi_catalog_alloc(cat);
@@ -212,7 +214,8 @@ int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *stat
   lgi_arena_init(&arena, &wiping);
   rc = lgi_json_parse(&arena, state ? state : "", len, &root, err);
   if (rc == LG_OK) rc = restore(&rd, out, cat, root);
-  if (rc == LG_ENOMEM) lgi_error_set(err, LG_ENOMEM, 0, 0, 0, "", "out of memory", (const char *)NULL);
+  if (rc == LG_ENOMEM)
+    lgi_error_set(err, LG_ENOMEM, 0, 0, 0, "", "out of memory", (const char *)NULL);
   lgi_arena_free(&arena);
   return rc;
 }

@@ -21,9 +21,10 @@
  */
 static const char fold_latin[] =
     /* U+00C0 */ "aaaaaa1ceeeeiiiidnooooo#ouuuuy23"
-    /* U+00E0 */ "aaaaaa1ceeeeiiiidnooooo#ouuuuy2y"
-    /* U+0100 */ "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkk"
-    /* U+0139 */ "llllllllllnnnnnnnnnoooooo55rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+                 /* U+00E0 */ "aaaaaa1ceeeeiiiidnooooo#ouuuuy2y"
+                 /* U+0100 */ "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkk"
+                 /* U+0139 */ "llllllllllnnnnnnnnnoooooo55rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzz"
+                              "zzs";
 
 static const char *const fold_pairs[] = {"ae", "th", "ss", "ij", "oe"};
 
@@ -34,8 +35,7 @@ static int cp_is_separator(uint32_t cp) {
     return !(cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 || cp == 0xB9 || cp == 0xBA ||
              cp == 0xBC || cp == 0xBD || cp == 0xBE);
   }
-  if (cp == 0xD7 || cp == 0xF7 || cp == 0x37E || cp == 0x387)
-    return 1;
+  if (cp == 0xD7 || cp == 0xF7 || cp == 0x37E || cp == 0x387) return 1;
   if (cp >= 0x2000 && cp <= 0x206F) /* general punctuation: spaces, dashes, quotes */
     return 1;
   if (cp >= 0x20A0 && cp <= 0x20CF) /* currency */
@@ -45,17 +45,14 @@ static int cp_is_separator(uint32_t cp) {
   if ((cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || cp == 0x3030 ||
       (cp >= 0x303D && cp <= 0x303F)) /* CJK punctuation */
     return 1;
-  if ((cp >= 0xFE00 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE6F))
-    return 1;
+  if ((cp >= 0xFE00 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE6F)) return 1;
   if ((cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
       (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65)) /* fullwidth */
     return 1;
-  if (cp >= 0xFFF0 && cp <= 0xFFFF)
-    return 1;
+  if (cp >= 0xFFF0 && cp <= 0xFFFF) return 1;
   if (cp >= 0x1F000 && cp <= 0x1FAFF) /* emoji and pictographs */
     return 1;
-  if (cp >= 0xE0000 && cp <= 0xE007F)
-    return 1;
+  if (cp >= 0xE0000 && cp <= 0xE007F) return 1;
   return 0;
 }
 
@@ -92,22 +89,20 @@ static size_t cp_fold(uint32_t cp, char out[4]) {
 /* ASCII folds: the lowercase letter or digit, 0 for a separator, 1 for a
  * byte of a multi-byte character (classified by char_at). */
 const unsigned char lgi_fold_ascii[256] = {
-      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
-      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
-      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
-      1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   48,  49,  50,  51,  52,  53,  54,  55,  56,
+    57,  0,   0,   0,   0,   0,   0,   0,   97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107,
+    108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,
+    0,   0,   97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113,
+    114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+    1,   1,   1,   1,   1,   1,   1,   1,   1,
 };
 
 /*
@@ -115,8 +110,7 @@ const unsigned char lgi_fold_ascii[256] = {
  * 1), sets *is_token and writes its fold (up to 4 bytes) to out, *olen.
  * An invalid UTF-8 byte is a separator of one byte.
  */
-static size_t char_at(const char *s, size_t n, size_t i, int *is_token, char out[4],
-                      size_t *olen) {
+static size_t char_at(const char *s, size_t n, size_t i, int *is_token, char out[4], size_t *olen) {
   unsigned char c = (unsigned char)s[i];
   uint32_t cp;
   size_t k;
@@ -147,45 +141,36 @@ int lgi_token_next(const char *s, size_t n, size_t *pos, char *out, size_t cap, 
     char tmp[4];
     int tok;
     for (;;) { /* separators; ASCII in a tight loop */
-      while (i < n && (f = lgi_fold_ascii[u[i]]) == 0)
-        i++;
+      while (i < n && (f = lgi_fold_ascii[u[i]]) == 0) i++;
       if (i >= n) {
         *pos = n;
         return 0;
       }
-      if (f != 1)
-        break;
+      if (f != 1) break;
       k = char_at(s, n, i, &tok, tmp, &fl);
-      if (tok)
-        break;
+      if (tok) break;
       i += k;
     }
     b = i;
     for (;;) {
       while (i < n && (f = lgi_fold_ascii[u[i]]) > 1) {
-        if (o < cap)
-          out[o] = (char)f;
+        if (o < cap) out[o] = (char)f;
         o++;
         i++;
       }
-      if (i >= n || f == 0)
-        break;
+      if (i >= n || f == 0) break;
       k = char_at(s, n, i, &tok, tmp, &fl);
-      if (!tok)
-        break;
+      if (!tok) break;
       for (j = 0; j < fl; j++)
-        if (o + j < cap)
-          out[o + j] = tmp[j];
+        if (o + j < cap) out[o + j] = tmp[j];
       o += fl;
       i += k;
     }
     if (o > 0) {
       *pos = i;
       *len = o;
-      if (start)
-        *start = b;
-      if (end)
-        *end = i;
+      if (start) *start = b;
+      if (end) *end = i;
       return 1;
     }
     /* Only combining marks: not a token, look further. */

@@ -27,7 +27,7 @@
  * terms' offsets in its table (lgi_ixloc.slots).
  */
 typedef struct bslot {
-  uint32_t id1;   /* term id + 1; 0 for empty */
+  uint32_t id1; /* term id + 1; 0 for empty */
   uint32_t hash;
   uint32_t stamp; /* doc + 1 of the entry counted in ct, cb */
   uint32_t ct;    /* occurrences in that entry's title */
@@ -55,7 +55,9 @@ typedef struct builder {
   size_t tcap, tlen;
   char *fold; /* the current entry's folded tokens, back to back */
   size_t fcap;
-  struct btok { uint32_t off, len, hash; } *toks; /* the current entry's tokens */
+  struct btok {
+    uint32_t off, len, hash;
+  } * toks; /* the current entry's tokens */
   size_t tkcap;
 } builder;
 
@@ -115,7 +117,6 @@ static unsigned char *put_counts(unsigned char *w, uint64_t ct, uint64_t cb) {
   return varint_put(w, cb);
 }
 
-
 /* The first 8 bytes of s (n of them when fewer), zero-padded. */
 static uint64_t load_key(const char *s, size_t n) {
   uint64_t w = 0;
@@ -124,8 +125,7 @@ static uint64_t load_key(const char *s, size_t n) {
   } else {
     unsigned char b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     size_t i;
-    for (i = 0; i < n; i++)
-      b[i] = (unsigned char)s[i];
+    for (i = 0; i < n; i++) b[i] = (unsigned char)s[i];
     memcpy(&w, b, 8);
   }
   return w;
@@ -163,8 +163,7 @@ static uint32_t hash_words(const char *s, size_t n, int slack) {
     uint64_t w = slack ? load_key_slack(s, n) : load_key(s, n);
     h = (h ^ w) * 0xFF51AFD7ED558CCDu;
     h ^= h >> 32;
-    if (n <= 8)
-      break;
+    if (n <= 8) break;
     s += 8;
     n -= 8;
   }
@@ -173,24 +172,22 @@ static uint32_t hash_words(const char *s, size_t n, int slack) {
   return (uint32_t)h;
 }
 
-uint32_t lgi_index_hash(const char *s, size_t n) { return hash_words(s, n, 0); }
+uint32_t lgi_index_hash(const char *s, size_t n) {
+  return hash_words(s, n, 0);
+}
 
 /* Grows *p (count elements of `size`) to at least `need`; 0 or -1. */
 static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_t size) {
   size_t ncap = *cap ? *cap : 16, oldb, newb;
   void *q;
-  if (need <= *cap)
-    return 0;
+  if (need <= *cap) return 0;
   while (ncap < need) {
-    if (ncap > ((size_t)-1) / 2)
-      return -1;
+    if (ncap > ((size_t)-1) / 2) return -1;
     ncap *= 2;
   }
-  if (lgi_size_mul(*cap, size, &oldb) || lgi_size_mul(ncap, size, &newb))
-    return -1;
+  if (lgi_size_mul(*cap, size, &oldb) || lgi_size_mul(ncap, size, &newb)) return -1;
   q = lgi_realloc(a, *p, oldb, newb);
-  if (!q)
-    return -1;
+  if (!q) return -1;
   *p = q;
   *cap = ncap;
   return 0;
@@ -200,25 +197,20 @@ static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_
 static int rehash(builder *B, uint32_t nlocal) {
   uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, i;
   bslot *ns;
-  if (nslots == 0)
-    return -1;
+  if (nslots == 0) return -1;
   ns = lgi_calloc(B->a, nslots, sizeof *ns);
-  if (!ns)
-    return -1;
+  if (!ns) return -1;
   for (i = 0; i <= B->hmask; i++) {
     uint32_t j;
-    if (!B->slots[i].id1)
-      continue;
+    if (!B->slots[i].id1) continue;
     j = B->slots[i].hash & mask;
-    while (ns[j].id1)
-      j = (j + 1) & mask;
+    while (ns[j].id1) j = (j + 1) & mask;
     ns[j] = B->slots[i];
   }
   for (i = 0; i < nlocal; i++) {
     const bslot *old = &B->slots[B->local[i]];
     uint32_t j = old->hash & mask;
-    while (ns[j].id1 != old->id1)
-      j = (j + 1) & mask;
+    while (ns[j].id1 != old->id1) j = (j + 1) & mask;
     B->local[i] = j;
   }
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
@@ -243,20 +235,18 @@ static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slo
   for (;;) {
     uint64_t a, b;
     sl = &B->slots[i];
-    if (!sl->id1)
-      break;
+    if (!sl->id1) break;
     memcpy(&a, sl->key, 8);
     memcpy(&b, sl->key + 8, 8);
     if (sl->hash == h && a == k0 && b == k1 &&
-        (n < KEY_LEN || (term_len(B, sl->id1 - 1) == n &&
-                         memcmp(B->strs + B->soff[sl->id1 - 1], s, n) == 0))) {
+        (n < KEY_LEN ||
+         (term_len(B, sl->id1 - 1) == n && memcmp(B->strs + B->soff[sl->id1 - 1], s, n) == 0))) {
       *slot = i;
       return 0;
     }
     i = (i + 1) & B->hmask;
   }
-  if (B->nterms >= UINT32_MAX - 1 || B->slen + n >= UINT32_MAX)
-    return -1;
+  if (B->nterms >= UINT32_MAX - 1 || B->slen + n >= UINT32_MAX) return -1;
   if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)B->nterms + 1, sizeof *B->soff) ||
       grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
     return -1;
@@ -301,8 +291,7 @@ static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
     }
     if (c == 1) {
       pos = b;
-      if (!lgi_token_next(s, n, &pos, out, n, &flen, NULL, NULL))
-        break;
+      if (!lgi_token_next(s, n, &pos, out, n, &flen, NULL, NULL)) break;
     } else {
       flen = o;
     }
@@ -324,8 +313,7 @@ static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int titl
     const struct btok *tk = &B->toks[k];
     uint32_t i;
     bslot *sl;
-    if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i))
-      return -1;
+    if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i)) return -1;
     sl = &B->slots[i];
     if (sl->stamp != d + 1) { /* local has room for every token (read_field) */
       sl->stamp = d + 1;
@@ -334,8 +322,7 @@ static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int titl
       B->local[(*nlocal)++] = i;
       /* Grow only between lookups, and keep the table at most half full. */
       if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
-        if (rehash(B, *nlocal))
-          return -1;
+        if (rehash(B, *nlocal)) return -1;
         sl = &B->slots[B->local[*nlocal - 1]];
       }
     }
@@ -354,11 +341,9 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   int64_t nt, nb;
   unsigned char *p;
   nt = read_field(B, doc->title, &fo, &ntok);
-  if (nt < 0)
-    return -1;
+  if (nt < 0) return -1;
   nb = read_field(B, doc->body, &fo, &ntok);
-  if (nb < 0)
-    return -1;
+  if (nb < 0) return -1;
   for (k = 0; k < ntok; k++) { /* a slot may straddle two cache lines */
     const bslot *sl = &B->slots[B->toks[k].hash & B->hmask];
     PREFETCH(sl);
@@ -370,8 +355,7 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   *dlen = (uint64_t)nt + (uint64_t)nb;
   /* Each posting goes to tmp as it will be in the blob, after its term id
    * and length: (4 + 1 + at most 16) bytes. */
-  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + (size_t)nlocal * 21, 1))
-    return -1;
+  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + (size_t)nlocal * 21, 1)) return -1;
   p = B->tmp + B->tlen;
   for (j = 0; j < nlocal; j++) {
     bslot *sl = &B->slots[B->local[j]];
@@ -380,11 +364,9 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     unsigned char *w;
     memcpy(p, &term, 4);
     w = varint_put(p + 5, gap << 1 | x);
-    if (x)
-      w = put_counts(w, sl->ct, sl->cb);
+    if (x) w = put_counts(w, sl->ct, sl->cb);
     p[4] = (unsigned char)(w - p - 5);
-    if ((uint64_t)sl->psize + p[4] >= UINT32_MAX)
-      return -1;
+    if ((uint64_t)sl->psize + p[4] >= UINT32_MAX) return -1;
     sl->psize += p[4];
     sl->last = d + 1;
     sl->df += counted;
@@ -434,12 +416,10 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   hoff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *hoff);
   /* At most 70% full; lookups map the hash onto any table size. */
   ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
-  if (ns >= UINT32_MAX)
-    goto done;
+  if (ns >= UINT32_MAX) goto done;
   L->nslots = (uint32_t)ns;
   L->slots = lgi_calloc(B->a, L->nslots, sizeof *L->slots);
-  if (!cur || !dfs || !hoff || !L->slots)
-    goto done;
+  if (!cur || !dfs || !hoff || !L->slots) goto done;
   /* Terms in id order (first occurrence), each a header then postings. */
   for (i = 0; i <= B->hmask; i++) {
     const bslot *sl = &B->slots[i];
@@ -452,13 +432,11 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     size_t len = term_len(B, i);
     hoff[i] = (uint32_t)total;
     total += term_header_len(len, dfs[i], cur[i]) + cur[i];
-    if (total >= UINT32_MAX)
-      goto done;
+    if (total >= UINT32_MAX) goto done;
   }
   L->blob_bytes = (size_t)total + 1;
   L->blob = lgi_malloc(B->a, L->blob_bytes);
-  if (!L->blob)
-    goto done;
+  if (!L->blob) goto done;
   for (i = 0; i < nt; i++) {
     size_t len = term_len(B, i);
     unsigned char *w = varint_put(L->blob + hoff[i], len);
@@ -471,11 +449,9 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   for (i = 0; i <= B->hmask; i++) {
     const bslot *sl = &B->slots[i];
     uint32_t j;
-    if (!sl->id1)
-      continue;
+    if (!sl->id1) continue;
     j = lgi_index_slot(sl->hash, L->nslots);
-    while (L->slots[j])
-      j = j + 1 == L->nslots ? 0 : j + 1;
+    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
     L->slots[j] = hoff[sl->id1 - 1] + 1;
   }
   L->nterms = nt;
@@ -487,8 +463,7 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     len = p[4];
     p += 5;
     w = L->blob + cur[term];
-    for (j = 0; j < len; j++)
-      w[j] = p[j];
+    for (j = 0; j < len; j++) w[j] = p[j];
     cur[term] += (uint32_t)len;
     p += len;
   }
@@ -523,13 +498,11 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
   L->dflags = lgi_malloc(a, nd);
   B.hmask = 4095;
   B.slots = lgi_calloc(a, (size_t)B.hmask + 1, sizeof *B.slots);
-  if (!L->docs || !L->knorm || !L->dflags || !B.slots)
-    goto done;
+  if (!L->docs || !L->knorm || !L->dflags || !B.slots) goto done;
   for (d = 0; d < nd; d++) {
     const lgi_index_doc *doc = &docs[which[d]];
     uint64_t dl;
-    if (add_doc(&B, doc, d, &dl))
-      goto done;
+    if (add_doc(&B, doc, d, &dl)) goto done;
     L->docs[d] = doc->entry;
     L->dflags[d] = (unsigned char)doc->flags;
     L->knorm[d] = (double)dl; /* the length for now; the normaliser below */
@@ -549,8 +522,7 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
     double s = 1 - b + r;
     L->knorm[d] = k1 * s;
   }
-  if (finish_locale(&B, L))
-    goto done;
+  if (finish_locale(&B, L)) goto done;
   rc = LG_OK;
 done:
   free_builder(&B);
@@ -564,15 +536,15 @@ static size_t locale_bytes(const lgi_ixloc *L) {
 
 void lgi_index_free(const lg_allocator *a, lgi_index *ix) {
   size_t i;
-  if (!ix)
-    return;
-  for (i = 0; i < ix->nloc; i++)
-    free_locale(a, &ix->locs[i]);
+  if (!ix) return;
+  for (i = 0; i < ix->nloc; i++) free_locale(a, &ix->locs[i]);
   lgi_free(a, ix->locs, ix->nloc * sizeof *ix->locs);
   lgi_free(a, ix, sizeof *ix);
 }
 
-size_t lgi_index_bytes(const lgi_index *ix) { return ix ? ix->bytes : 0; }
+size_t lgi_index_bytes(const lgi_index *ix) {
+  return ix ? ix->bytes : 0;
+}
 
 int lgi_index_build_docs(const lg_allocator *a, const lgi_index_doc *docs, size_t n,
                          lgi_index **out) {
@@ -581,37 +553,29 @@ int lgi_index_build_docs(const lg_allocator *a, const lgi_index_doc *docs, size_
   const char **locs = NULL;
   size_t nloc = 0, i, l;
   int rc = LG_ENOMEM;
-  if (n >= UINT32_MAX)
-    return LG_ENOMEM;
+  if (n >= UINT32_MAX) return LG_ENOMEM;
   ix = lgi_calloc(a, 1, sizeof *ix);
-  if (!ix)
-    return LG_ENOMEM;
+  if (!ix) return LG_ENOMEM;
   if (n == 0) {
     *out = ix;
     return LG_OK;
   }
   which = lgi_malloc(a, n * sizeof *which);
   locs = lgi_malloc(a, n * sizeof *locs);
-  if (!which || !locs)
-    goto done;
+  if (!which || !locs) goto done;
   for (i = 0; i < n; i++) {
     for (l = 0; l < nloc; l++)
-      if (strcmp(locs[l], docs[i].locale) == 0)
-        break;
-    if (l == nloc)
-      locs[nloc++] = docs[i].locale;
+      if (strcmp(locs[l], docs[i].locale) == 0) break;
+    if (l == nloc) locs[nloc++] = docs[i].locale;
   }
   ix->locs = lgi_calloc(a, nloc, sizeof *ix->locs);
-  if (!ix->locs)
-    goto done;
+  if (!ix->locs) goto done;
   ix->nloc = nloc;
   for (l = 0; l < nloc; l++) {
     uint32_t nd = 0;
     for (i = 0; i < n; i++)
-      if (strcmp(locs[l], docs[i].locale) == 0)
-        which[nd++] = (uint32_t)i;
-    if (build_locale(a, docs, which, nd, &ix->locs[l]) != LG_OK)
-      goto done;
+      if (strcmp(locs[l], docs[i].locale) == 0) which[nd++] = (uint32_t)i;
+    if (build_locale(a, docs, which, nd, &ix->locs[l]) != LG_OK) goto done;
     ix->bytes += locale_bytes(&ix->locs[l]);
   }
   ix->bytes += sizeof *ix + nloc * sizeof *ix->locs;
@@ -629,18 +593,15 @@ done:
 
 const lgi_ixloc *lgi_index_locale(const lgi_index *ix, const char *locale) {
   size_t i;
-  if (!ix || !locale)
-    return NULL;
+  if (!ix || !locale) return NULL;
   for (i = 0; i < ix->nloc; i++)
-    if (lgi_ascii_casecmp(ix->locs[i].locale, locale) == 0)
-      return &ix->locs[i];
+    if (lgi_ascii_casecmp(ix->locs[i].locale, locale) == 0) return &ix->locs[i];
   return NULL;
 }
 
 int lgi_index_term(const lgi_ixloc *L, const char *s, size_t n, lgi_term *out) {
   uint32_t i;
-  if (!L->nslots)
-    return -1;
+  if (!L->nslots) return -1;
   i = lgi_index_slot(lgi_index_hash(s, n), L->nslots);
   while (L->slots[i]) {
     const unsigned char *h = L->blob + L->slots[i] - 1, *p = h;

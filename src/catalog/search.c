@@ -27,8 +27,7 @@ int lgi_index_build(const lg_allocator *a, const lg_entry *const *entries, size_
   int rc;
   if (n) {
     docs = lgi_calloc(a, n, sizeof *docs);
-    if (!docs)
-      return LG_ENOMEM;
+    if (!docs) return LG_ENOMEM;
   }
   for (i = 0; i < n; i++) {
     const char *kind = lg_entry_kind(entries[i]);
@@ -37,8 +36,7 @@ int lgi_index_build(const lg_allocator *a, const lg_entry *const *entries, size_
     docs[i].title = lg_entry_title(entries[i]);
     docs[i].body = lg_entry_body(entries[i]);
     docs[i].flags = kind && strcmp(kind, "label") == 0 ? LGI_DOC_LABEL : 0u;
-    if (!docs[i].locale)
-      docs[i].locale = "";
+    if (!docs[i].locale) docs[i].locale = "";
   }
   rc = lgi_index_build_docs(a, docs, n, out);
   lgi_free(a, docs, n * sizeof *docs);
@@ -112,8 +110,7 @@ static int is_space(char c) {
 /* s (NUL-terminated) equals v[0..n), ASCII case-insensitively. */
 static int eq_ci(const char *s, const char *v, size_t n) {
   size_t i;
-  if (!s)
-    return 0;
+  if (!s) return 0;
   for (i = 0; i < n; i++)
     if (!s[i] || lgi_ascii_lower((unsigned char)s[i]) != lgi_ascii_lower((unsigned char)v[i]))
       return 0;
@@ -132,10 +129,8 @@ static void add_unit(query *q, const char *raw, size_t n, int join) {
     out += len;
     q->foldlen += len;
   }
-  if (q->ntoks == first)
-    return; /* only punctuation: nothing to look for */
-  if (!join || q->nunits == 0)
-    q->ngroups++;
+  if (q->ntoks == first) return; /* only punctuation: nothing to look for */
+  if (!join || q->nunits == 0) q->ngroups++;
   q->units[q->nunits].first = first;
   q->units[q->nunits].count = q->ntoks - first;
   q->units[q->nunits].group = q->ngroups - 1;
@@ -143,12 +138,9 @@ static void add_unit(query *q, const char *raw, size_t n, int join) {
 }
 
 static int filter_type(const char *w, size_t n) {
-  if (n == 4 && eq_ci("kind", w, 4))
-    return FILTER_KIND;
-  if (n == 3 && eq_ci("tag", w, 3))
-    return FILTER_TAG;
-  if (n == 5 && eq_ci("phase", w, 5))
-    return FILTER_PHASE;
+  if (n == 4 && eq_ci("kind", w, 4)) return FILTER_KIND;
+  if (n == 3 && eq_ci("tag", w, 3)) return FILTER_TAG;
+  if (n == 5 && eq_ci("phase", w, 5)) return FILTER_PHASE;
   return -1;
 }
 
@@ -171,8 +163,7 @@ static int parse(query *q, const char *s, size_t n, int all_or) {
     if (s[i] == '"') {
       const char *close = memchr(s + i + 1, '"', n - i - 1);
       size_t before = q->nunits;
-      if (!close)
-        return LG_ESYNTAX;
+      if (!close) return LG_ESYNTAX;
       add_unit(q, s + i + 1, (size_t)(close - s) - i - 1, all_or || (or_word && last_unit));
       i = (size_t)(close - s) + 1;
       if (q->nunits > before) {
@@ -182,8 +173,7 @@ static int parse(query *q, const char *s, size_t n, int all_or) {
       continue;
     }
     while (i < n && !is_space(s[i]) && s[i] != '"') {
-      if (s[i] == ':' && !colon)
-        colon = i;
+      if (s[i] == ':' && !colon) colon = i;
       i++;
     }
     if (i - b == 2 && s[b] == 'O' && s[b + 1] == 'R' && last_unit && !or_word) {
@@ -192,13 +182,11 @@ static int parse(query *q, const char *s, size_t n, int all_or) {
     }
     if (colon > b && filter_type(s + b, colon - b) >= 0) {
       qfilter *f = &q->filters[q->nfilters];
-      if (colon + 1 == i)
-        return LG_ESYNTAX; /* "kind:" names nothing */
+      if (colon + 1 == i) return LG_ESYNTAX; /* "kind:" names nothing */
       f->type = filter_type(s + b, colon - b);
       f->v = s + colon + 1;
       f->n = i - colon - 1;
-      if (f->type == FILTER_KIND && eq_ci("label", f->v, f->n))
-        q->kind_label = 1;
+      if (f->type == FILTER_KIND && eq_ci("label", f->v, f->n)) q->kind_label = 1;
       q->nfilters++;
       if (or_word) /* "a OR kind:tip": that OR was a word */
         add_unit(q, or_word, 2, all_or);
@@ -215,8 +203,7 @@ static int parse(query *q, const char *s, size_t n, int all_or) {
       }
     }
   }
-  if (or_word)
-    add_unit(q, or_word, 2, all_or);
+  if (or_word) add_unit(q, or_word, 2, all_or);
   return LG_OK;
 }
 
@@ -264,8 +251,7 @@ static void cur_next(cursor *c) {
 }
 
 static void cur_seek(cursor *c, uint32_t d1) {
-  while (c->d1 < d1)
-    cur_next(c);
+  while (c->d1 < d1) cur_next(c);
 }
 
 /* ---- matching and scoring ----------------------------------------------- */
@@ -281,11 +267,9 @@ static int filters_pass(const query *q, const lg_entry *e) {
       ok = eq_ci(lg_entry_phase(e), f->v, f->n);
     } else {
       size_t nt = lg_entry_tag_count(e);
-      for (t = 0; t < nt && !ok; t++)
-        ok = eq_ci(lg_entry_tag(e, t), f->v, f->n);
+      for (t = 0; t < nt && !ok; t++) ok = eq_ci(lg_entry_tag(e, t), f->v, f->n);
     }
-    if (!ok)
-      return 0;
+    if (!ok) return 0;
   }
   return 1;
 }
@@ -297,10 +281,9 @@ static int field_has_phrase(query *q, const char *s, const qtoken *tk, size_t k)
   st[0] = 1;
   while (lgi_token_next(s, n, &pos, q->cmp, q->cmpcap, &len, NULL, NULL)) {
     for (l = k; l >= 1; l--)
-      st[l] = (unsigned char)(st[l - 1] && len == tk[l - 1].n &&
-                              memcmp(q->cmp, tk[l - 1].s, len) == 0);
-    if (st[k])
-      return 1;
+      st[l] =
+          (unsigned char)(st[l - 1] && len == tk[l - 1].n && memcmp(q->cmp, tk[l - 1].s, len) == 0);
+    if (st[k]) return 1;
   }
   return 0;
 }
@@ -313,21 +296,17 @@ static int groups_match(query *q, const unsigned char *present, const lg_entry *
     for (; u < q->nunits && q->units[u].group == g; u++) {
       const qunit *un = &q->units[u];
       size_t j;
-      if (ok)
-        continue;
+      if (ok) continue;
       for (j = 0; j < un->count; j++) {
         int32_t t = q->toks[un->first + j].term;
-        if (t < 0 || !present[t])
-          break;
+        if (t < 0 || !present[t]) break;
       }
-      if (j < un->count)
-        continue;
+      if (j < un->count) continue;
       ok = un->count == 1 ||
            field_has_phrase(q, lg_entry_title(e), q->toks + un->first, un->count) ||
            field_has_phrase(q, lg_entry_body(e), q->toks + un->first, un->count);
     }
-    if (!ok)
-      return 0;
+    if (!ok) return 0;
   }
   return 1;
 }
@@ -343,10 +322,8 @@ static double weighted_freq(double w, int w_is_int, uint32_t ct, uint32_t cb) {
     double t = w * (double)ct;
     return t + (double)cb;
   }
-  for (i = 0; i < ct; i++)
-    f += w;
-  for (i = 0; i < cb; i++)
-    f += 1.0;
+  for (i = 0; i < ct; i++) f += w;
+  for (i = 0; i < cb; i++) f += 1.0;
   return f;
 }
 
@@ -358,8 +335,7 @@ static double score_doc(const query *q, const lgi_ixloc *L, const unsigned char 
   for (i = 0; i < q->nterms; i++) {
     const qterm *t = &q->terms[i];
     double f, num, den, r, x;
-    if (!present[i])
-      continue; /* FTS5 adds idf * 0 / den == +0.0 */
+    if (!present[i]) continue; /* FTS5 adds idf * 0 / den == +0.0 */
     f = weighted_freq(w, w_is_int, t->c.ct, t->c.cb);
     num = f * (k1 + 1.0);
     den = f + L->knorm[doc];
@@ -380,12 +356,9 @@ static void sift_down(heap_item *h, size_t n, size_t i) {
   for (;;) {
     size_t l = 2 * i + 1, r = l + 1, w = i;
     heap_item tmp;
-    if (l < n && better(&h[w], &h[l]))
-      w = l;
-    if (r < n && better(&h[w], &h[r]))
-      w = r;
-    if (w == i)
-      return;
+    if (l < n && better(&h[w], &h[l])) w = l;
+    if (r < n && better(&h[w], &h[r])) w = r;
+    if (w == i) return;
     tmp = h[i];
     h[i] = h[w];
     h[w] = tmp;
@@ -399,8 +372,7 @@ static void heap_push(heap_item *h, size_t *n, size_t cap, double score, uint32_
   it.score = score;
   it.doc = doc;
   if (*n == cap) {
-    if (!better(&it, &h[0]))
-      return;
+    if (!better(&it, &h[0])) return;
     h[0] = it;
     sift_down(h, *n, 0);
     return;
@@ -408,8 +380,7 @@ static void heap_push(heap_item *h, size_t *n, size_t cap, double score, uint32_
   i = (*n)++;
   while (i > 0) {
     size_t p = (i - 1) / 2;
-    if (!better(&h[p], &it))
-      break;
+    if (!better(&h[p], &it)) break;
     h[i] = h[p];
     i = p;
   }
@@ -432,10 +403,8 @@ static size_t list_filtered(const query *q, const lgi_ixloc *L, lg_hit *hits, si
   size_t total = 0;
   uint32_t d;
   for (d = 0; d < L->ndocs; d++) {
-    if ((L->dflags[d] & LGI_DOC_LABEL) && !q->kind_label)
-      continue;
-    if (!filters_pass(q, L->docs[d]))
-      continue;
+    if ((L->dflags[d] & LGI_DOC_LABEL) && !q->kind_label) continue;
+    if (!filters_pass(q, L->docs[d])) continue;
     if (total < max) {
       hits[total].entry = L->docs[d];
       hits[total].score = 0.0;
@@ -451,19 +420,16 @@ static void resolve_terms(query *q, const lgi_ixloc *L) {
   for (i = 0; i < q->ntoks; i++) {
     lgi_term lt;
     qtoken *tk = &q->toks[i];
-    if (lgi_index_term(L, tk->s, tk->n, &lt))
-      continue;
+    if (lgi_index_term(L, tk->s, tk->n, &lt)) continue;
     for (j = 0; j < q->nterms; j++)
-      if (q->terms[j].id == lt.id)
-        break;
+      if (q->terms[j].id == lt.id) break;
     if (j == q->nterms) {
       qterm *t = &q->terms[q->nterms++];
       /* FTS5: log((nRow - nHit + 0.5) / (nHit + 0.5)), floored at 1e-6. */
       int64_t nrow = (int64_t)(L->ndocs - L->nlabels), nhit = (int64_t)lt.df;
       double a = (double)(nrow - nhit) + 0.5, b = (double)nhit + 0.5, idf;
       idf = log(a / b);
-      if (idf <= 0.0)
-        idf = 1e-6;
+      if (idf <= 0.0) idf = 1e-6;
       t->id = lt.id;
       t->df = lt.df;
       t->idf = idf;
@@ -480,8 +446,7 @@ static void resolve_terms(query *q, const lgi_ixloc *L) {
  * Picks the driving terms: for the group whose candidates are fewest, the
  * rarest term of each of its units. Returns how many (0: nothing matches).
  */
-static size_t pick_drivers(const query *q, const lgi_ixloc *L, uint32_t *drivers,
-                           uint64_t *bound) {
+static size_t pick_drivers(const query *q, const lgi_ixloc *L, uint32_t *drivers, uint64_t *bound) {
   uint64_t extra = q->kind_label ? L->nlabels : 0; /* df leaves labels out */
   size_t g, u = 0, nd = 0, best_g = (size_t)-1;
   uint64_t best = UINT64_MAX;
@@ -494,8 +459,7 @@ static size_t pick_drivers(const query *q, const lgi_ixloc *L, uint32_t *drivers
       for (j = 0; j < un->count; j++) {
         int32_t t = q->toks[un->first + j].term;
         uint64_t df = t < 0 ? 0 : q->terms[t].df + extra;
-        if (df < m)
-          m = df;
+        if (df < m) m = df;
       }
       cost += m;
     }
@@ -505,28 +469,21 @@ static size_t pick_drivers(const query *q, const lgi_ixloc *L, uint32_t *drivers
     }
   }
   *bound = best;
-  if (best == 0)
-    return 0;
+  if (best == 0) return 0;
   for (u = 0; u < q->nunits; u++) {
     const qunit *un = &q->units[u];
     size_t j, k;
     int32_t r = -1;
-    if (un->group != best_g)
-      continue;
+    if (un->group != best_g) continue;
     for (j = 0; j < un->count; j++) {
       int32_t t = q->toks[un->first + j].term;
-      if (t < 0)
-        break;
-      if (r < 0 || q->terms[t].df < q->terms[r].df)
-        r = t;
+      if (t < 0) break;
+      if (r < 0 || q->terms[t].df < q->terms[r].df) r = t;
     }
-    if (j < un->count)
-      continue; /* holds a word no entry has */
+    if (j < un->count) continue; /* holds a word no entry has */
     for (k = 0; k < nd; k++)
-      if (drivers[k] == (uint32_t)r)
-        break;
-    if (k == nd)
-      drivers[nd++] = (uint32_t)r;
+      if (drivers[k] == (uint32_t)r) break;
+    if (k == nd) drivers[nd++] = (uint32_t)r;
   }
   return nd;
 }
@@ -563,19 +520,15 @@ static int rank(query *q, run *R) {
   if (cap > STACK_HEAP) {
     hb = cap * sizeof *heap;
     heap = lgi_malloc(R->a, hb);
-    if (!heap)
-      return LG_ENOMEM;
+    if (!heap) return LG_ENOMEM;
   }
-  for (i = 0; i < q->nterms; i++)
-    cur_next(&q->terms[i].c);
+  for (i = 0; i < q->nterms; i++) cur_next(&q->terms[i].c);
   for (;;) {
     uint32_t cand = DONE, doc;
     const lg_entry *e;
     for (i = 0; i < nd; i++)
-      if (q->terms[drivers[i]].c.d1 < cand)
-        cand = q->terms[drivers[i]].c.d1;
-    if (cand == DONE)
-      break;
+      if (q->terms[drivers[i]].c.d1 < cand) cand = q->terms[drivers[i]].c.d1;
+    if (cand == DONE) break;
     doc = cand - 1;
     for (i = 0; i < q->nterms; i++) {
       cur_seek(&q->terms[i].c, cand);
@@ -585,24 +538,23 @@ static int rank(query *q, run *R) {
     if (!((L->dflags[doc] & LGI_DOC_LABEL) && !q->kind_label) &&
         (q->nfilters == 0 || filters_pass(q, e)) && groups_match(q, present, e)) {
       R->total++;
-      if (cap)
-        heap_push(heap, &nheap, cap, score_doc(q, L, present, doc, R->w, w_is_int), doc);
+      if (cap) heap_push(heap, &nheap, cap, score_doc(q, L, present, doc, R->w, w_is_int), doc);
     }
     for (i = 0; i < nd; i++)
-      if (q->terms[drivers[i]].c.d1 == cand)
-        cur_next(&q->terms[drivers[i]].c);
+      if (q->terms[drivers[i]].c.d1 == cand) cur_next(&q->terms[drivers[i]].c);
   }
   heap_sort(heap, nheap);
   for (i = 0; i < nheap; i++) {
     R->hits[i].entry = L->docs[heap[i].doc];
     R->hits[i].score = heap[i].score;
   }
-  if (heap != stack_heap)
-    lgi_free(R->a, heap, hb);
+  if (heap != stack_heap) lgi_free(R->a, heap, hb);
   return LG_OK;
 }
 
-static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static size_t align8(size_t n) {
+  return (n + 7) & ~(size_t)7;
+}
 
 int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *locale,
                          double title_weight, unsigned flags, lg_hit *hits, size_t max,
@@ -614,14 +566,11 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
   size_t n, k, bytes, off;
   unsigned char *block;
   int rc;
-  if (!cat || !text || (!hits && max > 0) || (flags & ~(unsigned)LG_SEARCH_OR))
-    return LG_EINVAL;
-  if (!(title_weight > 0.0) || title_weight > 1e300)
-    return LG_ERANGE;
+  if (!cat || !text || (!hits && max > 0) || (flags & ~(unsigned)LG_SEARCH_OR)) return LG_EINVAL;
+  if (!(title_weight > 0.0) || title_weight > 1e300) return LG_ERANGE;
   a = lgi_catalog_alloc(cat);
   n = strlen(text);
-  if (n > ((size_t)-1) / 64)
-    return LG_ENOMEM;
+  if (n > ((size_t)-1) / 64) return LG_ENOMEM;
   /* A token takes a byte and a separator, so k bounds tokens, units, filters. */
   k = n / 2 + 2;
   memset(&q, 0, sizeof q);
@@ -631,14 +580,13 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
     sizes[1] = align8(k * sizeof *q.toks);
     sizes[2] = align8(k * sizeof *q.units);
     sizes[3] = align8(k * sizeof *q.terms);
-    sizes[4] = align8(n + 2); /* folded tokens */
+    sizes[4] = align8(n + 2);                 /* folded tokens */
     sizes[5] = align8(align8(n + 2) + k + 1); /* compare buffer, phrase states */
     sizes[6] = align8(k * sizeof *q.drivers);
     sizes[7] = k;
     bytes = sizes[0] + sizes[1] + sizes[2] + sizes[3] + sizes[4] + sizes[5] + sizes[6] + sizes[7];
     block = lgi_malloc(a, bytes);
-    if (!block)
-      return LG_ENOMEM;
+    if (!block) return LG_ENOMEM;
     off = 0;
     q.filters = (qfilter *)(void *)(block + off);
     off += sizes[0];
@@ -659,8 +607,7 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
     q.present = block + off;
   }
   rc = parse(&q, text, n, (flags & LG_SEARCH_OR) != 0);
-  if (rc != LG_OK)
-    goto done;
+  if (rc != LG_OK) goto done;
   L = lgi_index_locale(lgi_catalog_index(cat), lgi_catalog_resolve_locale(cat, locale));
   memset(&R, 0, sizeof R);
   R.a = a;
@@ -675,11 +622,9 @@ int lg_catalog_search_ex(const lg_catalog *cat, const char *text, const char *lo
   } else {
     resolve_terms(&q, L);
     rc = rank(&q, &R);
-    if (rc != LG_OK)
-      goto done;
+    if (rc != LG_OK) goto done;
   }
-  if (total)
-    *total = R.total;
+  if (total) *total = R.total;
 done:
   lgi_free(a, block, bytes);
   return rc;

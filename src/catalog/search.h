@@ -39,20 +39,20 @@ extern const unsigned char lgi_fold_ascii[256];
 
 /* ---- the index (index.c), read by search.c ----------------------------- */
 
-#define LGI_BM25_K1 1.2
-#define LGI_BM25_B 0.75
+#define LGI_BM25_K1   1.2
+#define LGI_BM25_B    0.75
 #define LGI_DOC_LABEL 1u /* kind "label": only found with kind:label */
 
 /* The entries of one locale, with their own BM25 statistics. */
 typedef struct lgi_ixloc {
-  const char *locale;        /* lowercase, borrowed from the first entry */
-  uint32_t ndocs;            /* entries, in catalogue order */
+  const char *locale; /* lowercase, borrowed from the first entry */
+  uint32_t ndocs;     /* entries, in catalogue order */
   const lg_entry **docs;
-  double *knorm;             /* per doc: k1 * (1 - b + b * D / avgdl), as FTS5 computes it */
-  unsigned char *dflags;     /* per doc: LGI_DOC_* */
+  double *knorm;         /* per doc: k1 * (1 - b + b * D / avgdl), as FTS5 computes it */
+  unsigned char *dflags; /* per doc: LGI_DOC_* */
   /* BM25 statistics leave labels out: they are UI strings, not texts. */
-  uint32_t nlabels;          /* docs with LGI_DOC_LABEL */
-  uint64_t ntokens;          /* tokens in all titles and bodies */
+  uint32_t nlabels; /* docs with LGI_DOC_LABEL */
+  uint64_t ntokens; /* tokens in all titles and bodies */
   double avgdl;
   /*
    * Terms and postings in one block. Per term: varint(length), the folded
@@ -83,7 +83,7 @@ typedef struct lgi_index_doc {
   const char *locale; /* lowercase */
   const char *title;
   const char *body;
-  unsigned flags;     /* LGI_DOC_* */
+  unsigned flags; /* LGI_DOC_* */
 } lgi_index_doc;
 
 /* Builds an index over docs[0..n) (catalogue order). LG_OK or LG_ENOMEM. */

@@ -31,7 +31,7 @@ struct lgi_align_probe {
 };
 typedef char lgi_align_check[ALIGN % offsetof(struct lgi_align_probe, u) == 0 ? 1 : -1];
 #define FIRST_BLOCK ((size_t)4 << 10)
-#define MAX_BLOCK ((size_t)1 << 20)
+#define MAX_BLOCK   ((size_t)1 << 20)
 
 struct lgi_arena_block {
   lgi_arena_block *next;

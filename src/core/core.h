@@ -16,10 +16,10 @@
 
 /* ---- limits (DESIGN.md) ---------------------------------------------- */
 
-#define LGI_MAX_DEPTH 64                          /* JSON nesting           */
-#define LGI_MAX_STRING ((size_t)1 << 20)          /* one string: 1 MiB      */
-#define LGI_MAX_PACK ((size_t)256 << 20)          /* one pack: 256 MiB      */
-#define LGI_MAX_ITEMS 500                         /* items per instrument   */
+#define LGI_MAX_DEPTH  64                  /* JSON nesting           */
+#define LGI_MAX_STRING ((size_t)1 << 20)   /* one string: 1 MiB      */
+#define LGI_MAX_PACK   ((size_t)256 << 20) /* one pack: 256 MiB      */
+#define LGI_MAX_ITEMS  500                 /* items per instrument   */
 
 /* ---- allocation (alloc.c) --------------------------------------------- */
 
@@ -138,7 +138,7 @@ double lgi_num_round(double v, int decimals);
 
 /* ---- civil dates (date.c): proleptic Gregorian, years 1900-2399 -------- */
 
-int lgi_date_valid(int y, int m, int d);         /* 1 or 0 */
+int lgi_date_valid(int y, int m, int d);          /* 1 or 0 */
 int32_t lgi_days_from_civil(int y, int m, int d); /* days since 1970-01-01 */
 void lgi_civil_from_days(int32_t days, int *y, int *m, int *d);
 int lgi_weekday(int32_t days); /* ISO: 1 = Monday .. 7 = Sunday */
@@ -186,8 +186,8 @@ enum {
 };
 
 /* Node flags. */
-#define LGI_JSON_HAS_NUL 1u  /* a string (or key) holds \u0000               */
-#define LGI_JSON_DUP_KEY 2u  /* on a member: its key repeats an earlier one  */
+#define LGI_JSON_HAS_NUL  1u /* a string (or key) holds \u0000               */
+#define LGI_JSON_DUP_KEY  2u /* on a member: its key repeats an earlier one  */
 #define LGI_JSON_OVERFLOW 4u /* a number too large for a double (+-inf kept) */
 
 typedef struct lgi_json lgi_json;
@@ -201,9 +201,9 @@ struct lgi_json {
   size_t len;            /* string: bytes (NUL added after); array/object: count */
   union {
     double num;
-    const char *str;             /* decoded UTF-8, NUL-terminated */
-    lgi_json *items;             /* array: `len` values, contiguous */
-    lgi_json_member *members;    /* object: `len` members, in input order */
+    const char *str;          /* decoded UTF-8, NUL-terminated */
+    lgi_json *items;          /* array: `len` values, contiguous */
+    lgi_json_member *members; /* object: `len` members, in input order */
   } u;
 };
 
@@ -260,7 +260,7 @@ void lgi_jw_array_end(lgi_jw *w);
 void lgi_jw_key(lgi_jw *w, const char *key);
 void lgi_jw_string(lgi_jw *w, const char *s); /* NULL writes null */
 void lgi_jw_stringn(lgi_jw *w, const char *s, size_t n);
-void lgi_jw_number(lgi_jw *w, double v);      /* non-finite writes null */
+void lgi_jw_number(lgi_jw *w, double v); /* non-finite writes null */
 void lgi_jw_int(lgi_jw *w, int64_t v);
 void lgi_jw_bool(lgi_jw *w, int v);
 void lgi_jw_null(lgi_jw *w);

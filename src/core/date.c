@@ -31,9 +31,9 @@ int32_t lgi_days_from_civil(int y, int m, int d) {
   int32_t era, yoe, doy, doe;
   int32_t yy = (int32_t)y - (m <= 2);
   era = (yy >= 0 ? yy : yy - 399) / 400;
-  yoe = yy - era * 400;                                        /* [0, 399]   */
-  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;       /* [0, 365]   */
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                 /* [0, 146096] */
+  yoe = yy - era * 400;                                  /* [0, 399]   */
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365]   */
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
   return era * 146097 + doe - 719468;
 }
 

@@ -178,8 +178,8 @@ static double from_bits(uint64_t u) {
   return v;
 }
 
-#define EXP_MASK 0x7FF0000000000000u
-#define FRAC_MASK 0x000FFFFFFFFFFFFFu
+#define EXP_MASK   0x7FF0000000000000u
+#define FRAC_MASK  0x000FFFFFFFFFFFFFu
 #define HIDDEN_BIT 0x0010000000000000u
 
 /* A positive finite v as m * 2^k with m an integer (53 bits when normal). */

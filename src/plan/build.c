@@ -372,7 +372,7 @@ static int32_t therapy_from(const lg_plan *p, const lgi_built *b, int32_t start,
 
 typedef struct slot {
   const lgi_ttask *t;
-  int on;                 /* its condition holds            */
+  int on;                   /* its condition holds            */
   const char *title, *body; /* cached for fixed entries       */
   const char *note;         /* cached rendered note           */
   pool pl;
@@ -430,8 +430,9 @@ static int prepare_slots(bctx *c, const lgi_phase *ph, slot *slots, uint64_t see
     rc = pool_fill(c, t, mask ? mask : 0x7Fu, &s->pl);
     if (rc == LG_OK && s->pl.n == 0 && mask) rc = pool_fill(c, t, 0x7Fu, &s->pl);
     if (rc != LG_OK) return rc;
-    s->pl.rng = seed ^ lgi_plan_hash64(t->id, strlen(t->id),
-                                       lgi_plan_hash64(ph->id, strlen(ph->id), 0xcbf29ce484222325u));
+    s->pl.rng =
+        seed ^ lgi_plan_hash64(t->id, strlen(t->id),
+                               lgi_plan_hash64(ph->id, strlen(ph->id), 0xcbf29ce484222325u));
     pool_shuffle(&s->pl, NULL);
   }
   return LG_OK;
@@ -601,8 +602,9 @@ int lgi_plan_derive(const lg_plan *p, int32_t start, uint64_t seed, const lgi_ch
   if (!out->tasks) goto nomem;
   rc = walk_days(&c, start, seed, crisis_from, out->therapy_from, &out->task_count);
   if (rc != LG_OK) goto fail;
-  out->flags = (p->crisis ? (unsigned)LG_PLAN_CRISIS : 0u) |
-               (out->therapy_from < start + (int32_t)out->day_count ? (unsigned)LG_PLAN_THERAPY : 0u);
+  out->flags =
+      (p->crisis ? (unsigned)LG_PLAN_CRISIS : 0u) |
+      (out->therapy_from < start + (int32_t)out->day_count ? (unsigned)LG_PLAN_THERAPY : 0u);
   return LG_OK;
 nomem:
   rc = LG_ENOMEM;

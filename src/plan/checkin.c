@@ -10,8 +10,7 @@
 void lgi_checkins_free(const lg_allocator *a, lgi_checkin *c, size_t n) {
   size_t i, j;
   for (i = 0; c && i < n; i++) {
-    for (j = 0; j < c[i].done_count; j++)
-      lgi_free_wiped(a, c[i].done[j], strlen(c[i].done[j]) + 1);
+    for (j = 0; j < c[i].done_count; j++) lgi_free_wiped(a, c[i].done[j], strlen(c[i].done[j]) + 1);
     lgi_free_wiped(a, c[i].done, c[i].done_count * sizeof *c[i].done);
     c[i].done = NULL;
     c[i].done_count = 0;
@@ -161,8 +160,7 @@ int lg_plan_phase_adherence(const lg_plan *p, size_t i, size_t *done, size_t *sc
   if (!p) return LG_EINVAL;
   if (!p->built) return LG_ESTATE;
   if (i >= p->b.phase_count) return LG_ERANGE;
-  sum_days(p, p->b.phases[i].start, p->b.phases[i].start + p->b.phases[i].length, done,
-           scheduled);
+  sum_days(p, p->b.phases[i].start, p->b.phases[i].start + p->b.phases[i].length, done, scheduled);
   return LG_OK;
 }
 

@@ -64,12 +64,18 @@ unsigned lgi_plan_interest_mask(const lg_plan *p) {
 
 static int compare(int op, double a, double b) {
   switch (op) {
-  case LGI_OP_EQ: return a == b;
-  case LGI_OP_NE: return a != b;
-  case LGI_OP_LT: return a < b;
-  case LGI_OP_LE: return a <= b;
-  case LGI_OP_GT: return a > b;
-  default: return a >= b;
+  case LGI_OP_EQ:
+    return a == b;
+  case LGI_OP_NE:
+    return a != b;
+  case LGI_OP_LT:
+    return a < b;
+  case LGI_OP_LE:
+    return a <= b;
+  case LGI_OP_GT:
+    return a > b;
+  default:
+    return a >= b;
   }
 }
 

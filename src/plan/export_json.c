@@ -20,8 +20,10 @@ static void adherence(lgi_jw *w, size_t done, size_t scheduled) {
   lgi_jw_key(w, "scheduled");
   lgi_jw_int(w, (int64_t)scheduled);
   lgi_jw_key(w, "ratio");
-  if (scheduled) lgi_jw_number(w, lgi_num_round((double)done / (double)scheduled, 2));
-  else lgi_jw_null(w);
+  if (scheduled)
+    lgi_jw_number(w, lgi_num_round((double)done / (double)scheduled, 2));
+  else
+    lgi_jw_null(w);
   lgi_jw_object_end(w);
 }
 
@@ -136,8 +138,10 @@ static void days(lgi_jw *w, const lg_plan *p) {
     lgi_jw_key(w, "phase");
     lgi_jw_string(w, p->b.phases[p->b.days[d].phase].def->id);
     lgi_jw_key(w, "mood");
-    if (c) lgi_jw_int(w, c->mood);
-    else lgi_jw_null(w);
+    if (c)
+      lgi_jw_int(w, c->mood);
+    else
+      lgi_jw_null(w);
     lgi_plan_day_adherence(p, d, &done, &scheduled);
     adherence(w, done, scheduled);
     lgi_jw_key(w, "tasks");

@@ -153,8 +153,7 @@ static void trigger(ical *w, int minutes) {
   eol(w);
 }
 
-static void event_head(ical *w, const lg_plan *p, const char *id, int32_t date,
-                       const char *stamp) {
+static void event_head(ical *w, const lg_plan *p, const char *id, int32_t date, const char *stamp) {
   char d[9], next[9];
   date_compact(date, d);
   date_compact(date + 1, next);

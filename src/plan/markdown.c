@@ -17,8 +17,21 @@
 /* Characters escaped anywhere. */
 static int special(unsigned char c) {
   switch (c) {
-  case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
-  case '<': case '>': case '#': case '|': case '~': case '!': case '&':
+  case '\\':
+  case '`':
+  case '*':
+  case '_':
+  case '{':
+  case '}':
+  case '[':
+  case ']':
+  case '<':
+  case '>':
+  case '#':
+  case '|':
+  case '~':
+  case '!':
+  case '&':
     return 1;
   default:
     return c < 0x20;

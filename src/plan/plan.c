@@ -6,8 +6,7 @@
 
 #include "plan/plan_impl.h"
 
-int lg_plan_new(lg_plan **out, const lg_catalog *cat, const char *template_id,
-                const char *locale) {
+int lg_plan_new(lg_plan **out, const lg_catalog *cat, const char *template_id, const char *locale) {
   const lgi_template *tpl;
   const char *loc;
   lg_plan *p;
@@ -158,8 +157,10 @@ int lgi_plan_put_result(lg_plan *p, const lgi_presult *r) {
     return LG_OK;
   }
   /* undo (the array may keep a spare slot: result_cap says so) */
-  if (had) arr[i] = old;
-  else p->result_count = n;
+  if (had)
+    arr[i] = old;
+  else
+    p->result_count = n;
   p->crisis = crisis;
   p->crisis_from = crisis_from;
   lgi_wipe(&old, sizeof old);
@@ -300,9 +301,12 @@ int lg_plan_export(const lg_plan *p, int format, char *buf, size_t cap, size_t *
     return LG_EINVAL;
   if (!p->built) return LG_ESTATE;
   lgi_out_fixed(&o, buf, cap);
-  if (format == LG_FORMAT_JSON) rc = lgi_plan_export_json(p, &o);
-  else if (format == LG_FORMAT_ICALENDAR) rc = lgi_plan_export_ical(p, &o);
-  else rc = lgi_plan_export_markdown(p, &o);
+  if (format == LG_FORMAT_JSON)
+    rc = lgi_plan_export_json(p, &o);
+  else if (format == LG_FORMAT_ICALENDAR)
+    rc = lgi_plan_export_ical(p, &o);
+  else
+    rc = lgi_plan_export_markdown(p, &o);
   if (rc != LG_OK) return rc;
   return lgi_out_finish(&o, len);
 }

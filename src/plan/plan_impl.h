@@ -18,15 +18,15 @@
 
 /* ---- limits (docs/pack-format-plans.md) -------------------------------- */
 
-#define LGI_PLAN_MAX_PHASES 16
-#define LGI_PLAN_MAX_TASKS 64     /* per phase                          */
-#define LGI_PLAN_MAX_DAYS 90      /* a phase, and a plan                */
-#define LGI_PLAN_MIN_DAYS 28      /* plan_days' lower bound             */
+#define LGI_PLAN_MAX_PHASES   16
+#define LGI_PLAN_MAX_TASKS    64 /* per phase                          */
+#define LGI_PLAN_MAX_DAYS     90 /* a phase, and a plan                */
+#define LGI_PLAN_MIN_DAYS     28 /* plan_days' lower bound             */
 #define LGI_PLAN_DEFAULT_DAYS 42
-#define LGI_PLAN_COND_DEPTH 8     /* nesting of any/all/not             */
-#define LGI_PLAN_MAX_RESULTS 16   /* instruments a plan keeps results of */
-#define LGI_PLAN_MAX_ANSWERS 16   /* answers kept per result            */
-#define LGI_PLAN_MAX_TEXT 256     /* bytes of name / partner_name       */
+#define LGI_PLAN_COND_DEPTH   8   /* nesting of any/all/not             */
+#define LGI_PLAN_MAX_RESULTS  16  /* instruments a plan keeps results of */
+#define LGI_PLAN_MAX_ANSWERS  16  /* answers kept per result            */
+#define LGI_PLAN_MAX_TEXT     256 /* bytes of name / partner_name       */
 
 /* ---- preferences ------------------------------------------------------- */
 
@@ -135,17 +135,17 @@ struct lgi_template {
   const char *id;
   const char *title;   /* unrendered */
   const char *summary; /* unrendered, or NULL */
-  int reminder; /* minutes after midnight */
-  const char *help;       /* entry ids */
+  int reminder;        /* minutes after midnight */
+  const char *help;    /* entry ids */
   const char *disclaimer;
   const char *labels[LGI_LABEL_COUNT]; /* entry ids */
-  lgi_ttask crisis;       /* shown first once a crisis flag is seen */
-  int has_therapy;        /* the "adapt" block                        */
-  lgi_ttask therapy;      /* added by low moods after adapt_after     */
-  int therapy_every;      /* days between repeats; 0: once            */
-  int adapt_after;        /* phase index, or -1: from the start     */
-  int low_mood;           /* a check-in at or below this is low       */
-  int low_count, low_window; /* low_count of the last low_window      */
+  lgi_ttask crisis;                    /* shown first once a crisis flag is seen */
+  int has_therapy;                     /* the "adapt" block                        */
+  lgi_ttask therapy;                   /* added by low moods after adapt_after     */
+  int therapy_every;                   /* days between repeats; 0: once            */
+  int adapt_after;                     /* phase index, or -1: from the start     */
+  int low_mood;                        /* a check-in at or below this is low       */
+  int low_count, low_window;           /* low_count of the last low_window      */
   const lgi_phase *phases;
   size_t phase_count;
 };
@@ -210,14 +210,14 @@ typedef struct lgi_built {
   size_t task_count;
   lgi_bphase *phases;
   size_t phase_count;
-  const char *title;   /* rendered */
-  const char *summary; /* rendered, or NULL */
-  unsigned flags;      /* LG_PLAN_* */
+  const char *title;    /* rendered */
+  const char *summary;  /* rendered, or NULL */
+  unsigned flags;       /* LG_PLAN_* */
   int32_t therapy_from; /* days since epoch, or INT32_MAX */
   lgi_text help, disclaimer;
   lgi_text *resources;
   size_t resource_count;
-  const char *resources_text; /* every resource's title and body, joined */
+  const char *resources_text;          /* every resource's title and body, joined */
   const char *labels[LGI_LABEL_COUNT]; /* rendered titles */
 } lgi_built;
 
@@ -225,12 +225,12 @@ struct lg_plan {
   const lg_catalog *cat;
   const lg_allocator *alloc;
   const lgi_template *tpl;
-  char locale[36]; /* the requested locale, lowercase */
+  char locale[36];             /* the requested locale, lowercase */
   char *prefs[LGI_PREF_COUNT]; /* owned, normalised; NULL when unset */
   lgi_presult *results;        /* owned */
   size_t result_count, result_cap;
-  int crisis;          /* a crisis flag was seen                  */
-  int32_t crisis_from; /* days since epoch; INT32_MIN: from start */
+  int crisis;            /* a crisis flag was seen                  */
+  int32_t crisis_from;   /* days since epoch; INT32_MIN: from start */
   lgi_checkin *checkins; /* owned, by date */
   size_t checkin_count, checkin_cap;
   int built;
@@ -268,7 +268,6 @@ size_t lgi_plan_streak_at(const lg_plan *p, int32_t day);
 void lgi_plan_day_adherence(const lg_plan *p, size_t d, size_t *done, size_t *scheduled);
 const lgi_checkin *lgi_plan_checkin_on(const lg_plan *p, int32_t date);
 int lgi_checkin_has(const lgi_checkin *c, const char *task_id);
-
 
 /* Exports. */
 int lgi_plan_export_json(const lg_plan *p, lgi_out *o);

@@ -11,8 +11,8 @@ const char *const lgi_plan_interests[LGI_INTEREST_COUNT] = {
     "fitness", "skills", "creativity", "nature", "mindfulness", "social", "self-care"};
 
 static const char *const pref_names[LGI_PREF_COUNT] = {
-    "grief_days", "support", "interests", "reminder_time", "name",
-    "partner_name", "partner_pronouns", "region", "plan_days"};
+    "grief_days",   "support",          "interests", "reminder_time", "name",
+    "partner_name", "partner_pronouns", "region",    "plan_days"};
 
 int lgi_pref_index(const char *key) {
   int i;
@@ -146,8 +146,7 @@ int lgi_pref_normalize(int pref, const char *value, char *out, size_t cap) {
     return LG_OK;
   case LGI_PREF_NAME:
   case LGI_PREF_PARTNER_NAME:
-    if (n == 0 || n >= cap || n >= LGI_PLAN_MAX_TEXT || !lgi_utf8_valid(value, n))
-      return LG_ERANGE;
+    if (n == 0 || n >= cap || n >= LGI_PLAN_MAX_TEXT || !lgi_utf8_valid(value, n)) return LG_ERANGE;
     memcpy(out, value, n + 1);
     return LG_OK;
   default:

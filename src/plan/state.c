@@ -10,7 +10,7 @@
 #include "plan/plan_impl.h"
 
 #define FORMAT "letgo-plan/1"
-#define END ((const char *)0)
+#define END    ((const char *)0)
 
 /* ---- saving ------------------------------------------------------------ */
 
@@ -89,8 +89,10 @@ int lg_plan_save(const lg_plan *p, char *buf, size_t cap, size_t *len) {
   save_results(p, &w);
   if (p->crisis) {
     lgi_jw_key(&w, "crisis_from");
-    if (p->crisis_from == INT32_MIN) lgi_jw_string(&w, "start");
-    else write_date(&w, p->crisis_from);
+    if (p->crisis_from == INT32_MIN)
+      lgi_jw_string(&w, "start");
+    else
+      write_date(&w, p->crisis_from);
   }
   lgi_jw_key(&w, "checkins");
   lgi_jw_array_begin(&w);
@@ -126,11 +128,11 @@ static int bad(rctx *c, int status, const lgi_json *n, const char *a, const char
 }
 
 /* Member `key` of the right type, or an error. */
-static const lgi_json *member(rctx *c, const lgi_json *obj, const char *key, int type,
-                              int required, int *rc) {
+static const lgi_json *member(rctx *c, const lgi_json *obj, const char *key, int type, int required,
+                              int *rc) {
   const lgi_json *v = lgi_json_get(obj, key);
-  static const char *const names[] = {"null", "false", "true", "a number", "a string",
-                                      "a list", "an object"};
+  static const char *const names[] = {"null",     "false",  "true",     "a number",
+                                      "a string", "a list", "an object"};
   size_t old;
   *rc = LG_OK;
   if (!v) {
@@ -213,9 +215,12 @@ static int read_prefs(rctx *c, const lgi_json *root, lg_plan *p) {
       rc = bad(c, LG_ESCHEMA, &m->value, "must be a non-empty string", "", "");
     } else {
       rc = lg_plan_set(p, m->key, m->value.u.str);
-      if (rc == LG_ENOTFOUND) rc = bad(c, LG_ESCHEMA, &m->value, "unknown preference", "", "");
-      else if (rc == LG_ERANGE) rc = bad(c, LG_ESCHEMA, &m->value, "bad value", "", "");
-      else if (rc != LG_OK) rc = bad(c, rc, &m->value, lg_strerror(rc), "", "");
+      if (rc == LG_ENOTFOUND)
+        rc = bad(c, LG_ESCHEMA, &m->value, "unknown preference", "", "");
+      else if (rc == LG_ERANGE)
+        rc = bad(c, LG_ESCHEMA, &m->value, "bad value", "", "");
+      else if (rc != LG_OK)
+        rc = bad(c, rc, &m->value, lg_strerror(rc), "", "");
     }
     lgi_path_pop(&c->path, old2);
   }
@@ -327,7 +332,8 @@ static int read_checkin(rctx *c, lg_plan *p, const lgi_json *o, int32_t after) {
   rc = check_keys(c, o, keys);
   if (rc == LG_OK) rc = read_date(c, o, "date", &ck.date);
   if (rc != LG_OK) return rc;
-  if (ck.date <= after) return bad(c, LG_ESCHEMA, o, "check-ins must be in date order, one a day", "", "");
+  if (ck.date <= after)
+    return bad(c, LG_ESCHEMA, o, "check-ins must be in date order, one a day", "", "");
   if (!(v = member(c, o, "mood", LGI_JSON_NUMBER, 1, &rc))) return rc;
   if (v->u.num < 0 || v->u.num > 10 || v->u.num != (double)(int)v->u.num) {
     lgi_path_push_key(&c->path, "mood", 4);
@@ -348,11 +354,14 @@ static int read_checkin(rctx *c, lg_plan *p, const lgi_json *o, int32_t after) {
       rc = bad(c, LG_ESCHEMA, id, "must be a task id", "", "");
     } else {
       for (j = 0; j < ck.done_count; j++)
-        if (strcmp(ck.done[j], id->u.str) == 0) rc = bad(c, LG_ESCHEMA, id, "repeats an id", "", "");
+        if (strcmp(ck.done[j], id->u.str) == 0)
+          rc = bad(c, LG_ESCHEMA, id, "repeats an id", "", "");
       if (rc == LG_OK) {
         ck.done[ck.done_count] = lgi_strndup(p->alloc, id->u.str, id->len);
-        if (!ck.done[ck.done_count]) rc = bad(c, LG_ENOMEM, id, "out of memory", "", "");
-        else ck.done_count++;
+        if (!ck.done[ck.done_count])
+          rc = bad(c, LG_ENOMEM, id, "out of memory", "", "");
+        else
+          ck.done_count++;
       }
     }
     lgi_path_pop(&c->path, old2);
@@ -364,7 +373,8 @@ static int read_checkin(rctx *c, lg_plan *p, const lgi_json *o, int32_t after) {
   }
   if (rc != LG_OK) {
     /* the array was allocated for done->len */
-    for (i = 0; i < ck.done_count; i++) lgi_free_wiped(p->alloc, ck.done[i], strlen(ck.done[i]) + 1);
+    for (i = 0; i < ck.done_count; i++)
+      lgi_free_wiped(p->alloc, ck.done[i], strlen(ck.done[i]) + 1);
     lgi_free_wiped(p->alloc, ck.done, done->len * sizeof *ck.done);
   }
   return rc;
@@ -418,8 +428,8 @@ static int verify_checkins(rctx *c, const lgi_json *root, const lg_plan *p, size
 }
 
 static int restore(rctx *c, const lg_catalog *cat, const lgi_json *root, lg_plan **out) {
-  static const char *const keys[] = {"format", "template", "locale", "start", "seed", "prefs",
-                                     "results", "crisis_from", "checkins", NULL};
+  static const char *const keys[] = {"format", "template", "locale",      "start",    "seed",
+                                     "prefs",  "results",  "crisis_from", "checkins", NULL};
   const lgi_json *fmt, *tpl, *loc;
   lg_plan *p = NULL;
   int32_t start = 0;
@@ -431,7 +441,8 @@ static int restore(rctx *c, const lg_catalog *cat, const lgi_json *root, lg_plan
   if (!(fmt = member(c, root, "format", LGI_JSON_STRING, 1, &rc))) return rc;
   if (strcmp(fmt->u.str, FORMAT) != 0) {
     lgi_path_push_key(&c->path, "format", 6);
-    return bad(c, LG_EVERSION, fmt, "unsupported format \"", fmt->u.str, "\" (expected \"" FORMAT "\")");
+    return bad(c, LG_EVERSION, fmt, "unsupported format \"", fmt->u.str,
+               "\" (expected \"" FORMAT "\")");
   }
   rc = check_keys(c, root, keys);
   if (rc != LG_OK) return rc;
@@ -477,7 +488,8 @@ int lg_plan_restore(lg_plan **out, const lg_catalog *cat, const char *state, siz
   const lgi_json *root = NULL;
   rctx c;
   int rc;
-  if (!out || !cat || (!state && len > 0)) return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "a required argument is NULL", END);
+  if (!out || !cat || (!state && len > 0))
+    return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "a required argument is NULL", END);
   c.err = err;
   lgi_path_init(&c.path);
   lgi_arena_init(&arena, lgi_catalog_alloc(cat));

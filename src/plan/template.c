@@ -266,8 +266,10 @@ static int cond_pref(ctx *c, const lgi_json *obj, lgi_path *path, lgi_pcond *out
   if (out->pref != LGI_PREF_SUPPORT && out->pref != LGI_PREF_INTERESTS &&
       out->pref != LGI_PREF_PARTNER_PRONOUNS && out->pref != LGI_PREF_REGION) {
     old = lgi_path_push_key(path, "pref", 4);
-    rc = fail(c, lgi_json_get(obj, "pref"), path, "conditions may test the preferences support, "
-              "interests, partner_pronouns and region, not \"", name, "\"");
+    rc = fail(c, lgi_json_get(obj, "pref"), path,
+              "conditions may test the preferences support, "
+              "interests, partner_pronouns and region, not \"",
+              name, "\"");
     lgi_path_pop(path, old);
     return rc;
   }
@@ -282,8 +284,10 @@ static int cond_pref(ctx *c, const lgi_json *obj, lgi_path *path, lgi_pcond *out
       lgi_path_pop(path, old);
     } else if (out->pref == LGI_PREF_REGION) {
       char *up = lgi_arena_strndup(c->arena, buf, strlen(buf)); /* uppercase */
-      if (!up) rc = lgi_load_fail(c->ld, LG_ENOMEM, obj, path, "out of memory", END);
-      else out->values[i] = up;
+      if (!up)
+        rc = lgi_load_fail(c->ld, LG_ENOMEM, obj, path, "out of memory", END);
+      else
+        out->values[i] = up;
     }
   }
   return rc;
@@ -441,12 +445,17 @@ static int read_on(ctx *c, const lgi_json *obj, lgi_path *path, int max_days, lg
   old = lgi_path_push_key(path, "on", 2);
   if (on->type == LGI_JSON_STRING) {
     const char *s = on->u.str;
-    if (strcmp(s, "daily") == 0) t->on = LGI_ON_DAILY;
-    else if (strcmp(s, "weekdays") == 0) t->on = LGI_ON_WEEKDAYS;
-    else if (strcmp(s, "weekends") == 0) t->on = LGI_ON_WEEKENDS;
-    else if (strcmp(s, "last") == 0) t->on = LGI_ON_LAST;
-    else rc = fail(c, on, path, "must be daily, weekdays, weekends, last, {\"day\": k} or ",
-                   "{\"every\": n, \"from\": k}", "");
+    if (strcmp(s, "daily") == 0)
+      t->on = LGI_ON_DAILY;
+    else if (strcmp(s, "weekdays") == 0)
+      t->on = LGI_ON_WEEKDAYS;
+    else if (strcmp(s, "weekends") == 0)
+      t->on = LGI_ON_WEEKENDS;
+    else if (strcmp(s, "last") == 0)
+      t->on = LGI_ON_LAST;
+    else
+      rc = fail(c, on, path, "must be daily, weekdays, weekends, last, {\"day\": k} or ",
+                "{\"every\": n, \"from\": k}", "");
   } else if (on->type == LGI_JSON_OBJECT && lgi_json_get(on, "every")) {
     t->on = LGI_ON_EVERY;
     rc = lgi_load_check_keys(c->ld, on, path, every_keys);
@@ -464,8 +473,8 @@ static int read_on(ctx *c, const lgi_json *obj, lgi_path *path, int max_days, lg
 
 /* A task of a phase (max_days > 0) or the crisis/therapy task (0: no "on"). */
 static int read_task(ctx *c, const lgi_json *node, lgi_path *path, int max_days, lgi_ttask *t) {
-  static const char *const keys[] = {"id", "entry", "pick", "title", "note", "on", "if",
-                                     "reminder", NULL};
+  static const char *const keys[] = {"id", "entry", "pick",     "title", "note",
+                                     "on", "if",    "reminder", NULL};
   static const char *const fixed_keys[] = {"id", "entry", "title", "note", "reminder", NULL};
   int rc;
   memset(t, 0, sizeof *t);
@@ -481,7 +490,8 @@ static int read_task(ctx *c, const lgi_json *node, lgi_path *path, int max_days,
   if (rc != LG_OK) return rc;
   if (max_days > 0) {
     if (lgi_json_get(node, "pick")) {
-      if (t->entry) return fail(c, node, path, "a task has \"entry\" or \"pick\", not both", "", "");
+      if (t->entry)
+        return fail(c, node, path, "a task has \"entry\" or \"pick\", not both", "", "");
       rc = read_pick(c, node, path, t);
       if (rc != LG_OK) return rc;
     }
@@ -598,7 +608,8 @@ static int read_phase(ctx *c, const lgi_json *node, lgi_path *path, lgi_phase *p
   size_t i, j, old, old2;
   int rc;
   memset(ph, 0, sizeof *ph);
-  if (node->type != LGI_JSON_OBJECT) return fail(c, node, path, "a phase must be an object", "", "");
+  if (node->type != LGI_JSON_OBJECT)
+    return fail(c, node, path, "a phase must be an object", "", "");
   rc = lgi_load_check_keys(c->ld, node, path, keys);
   if (rc == LG_OK)
     rc = lgi_load_string(c->ld, node, "id", path, LGI_FIELD_ID | LGI_FIELD_REQUIRED, &ph->id);
@@ -669,8 +680,8 @@ static int task_id_clash(const lgi_template *t, const char *id) {
 }
 
 static int read_adapt(ctx *c, const lgi_json *node, lgi_path *path, lgi_template *t) {
-  static const char *const keys[] = {"after", "low_mood", "count", "window", "therapy", "every",
-                                     NULL};
+  static const char *const keys[] = {"after",   "low_mood", "count", "window",
+                                     "therapy", "every",    NULL};
   const lgi_json *a = lgi_json_get(node, "adapt");
   const char *after = NULL;
   size_t old, old2, i;
@@ -686,7 +697,8 @@ static int read_adapt(ctx *c, const lgi_json *node, lgi_path *path, lgi_template
   if (rc == LG_OK) rc = read_int(c, a, "low_mood", path, 0, 0, 10, 3, &t->low_mood);
   if (rc == LG_OK) rc = read_int(c, a, "window", path, 0, 1, 30, 5, &t->low_window);
   if (rc == LG_OK) rc = read_int(c, a, "count", path, 0, 1, t->low_window, 3, &t->low_count);
-  if (rc == LG_OK) rc = read_int(c, a, "every", path, 0, 0, LGI_PLAN_MAX_DAYS, 7, &t->therapy_every);
+  if (rc == LG_OK)
+    rc = read_int(c, a, "every", path, 0, 0, LGI_PLAN_MAX_DAYS, 7, &t->therapy_every);
   if (rc == LG_OK) rc = lgi_load_string(c->ld, a, "after", path, LGI_FIELD_ID, &after);
   if (rc != LG_OK) goto done;
   if (after) {
@@ -728,8 +740,7 @@ static int check_lengths(ctx *c, const lgi_json *node, lgi_path *path, const lgi
       sum += t->phases[i].max;
     }
   }
-  if (rests > 1)
-    return fail(c, node, path, "only one phase may take the rest of the plan", "", "");
+  if (rests > 1) return fail(c, node, path, "only one phase may take the rest of the plan", "", "");
   if (always == 0)
     return fail(c, node, path, "at least one phase must have no \"if\", so no plan is empty", "",
                 "");
@@ -774,8 +785,9 @@ done:
 }
 
 int lgi_template_load(lgi_load *ld, const lgi_json *node, lgi_path *path, lgi_template **out) {
-  static const char *const keys[] = {"id", "title", "summary", "reminder", "help", "disclaimer",
-                                     "labels", "crisis", "adapt", "phases", NULL};
+  static const char *const keys[] = {"id",    "title",      "summary", "reminder",
+                                     "help",  "disclaimer", "labels",  "crisis",
+                                     "adapt", "phases",     NULL};
   ctx c;
   lgi_template *t;
   size_t old;

@@ -5,7 +5,7 @@
 # Usage: check_privacy.sh LIBRARY
 set -eu
 lib=$1
-allowed='^(memcpy|memmove|memset|memcmp|memchr|strlen|strcmp|strncmp|strchr|strrchr|strcat|strcpy|strncpy|strcspn|strspn|strstr|log|realloc|free|malloc|calloc|fopen|fopen64|fread|fclose|ferror|fseek|fseeko|fseeko64|ftell|ftello|ftello64|__stack_chk_fail|__cxa_finalize|_ITM_deregisterTMCloneTable|_ITM_registerTMCloneTable|__gmon_start__|__errno_location|__assert_fail|abort|qsort|bsearch|__memcpy_chk|__memset_chk|__memmove_chk|__strlen_chk)$'
+allowed='^(memcpy|memmove|memset|memcmp|memchr|strlen|strcmp|strncmp|strchr|strrchr|strcat|strcpy|strncpy|strcspn|strspn|strstr|bcmp|log|realloc|free|malloc|calloc|fopen|fopen64|fread|fclose|ferror|fseek|fseeko|fseeko64|ftell|ftello|ftello64|__stack_chk_fail|__cxa_finalize|_ITM_deregisterTMCloneTable|_ITM_registerTMCloneTable|__gmon_start__|__errno_location|__assert_fail|abort|qsort|bsearch|__memcpy_chk|__memset_chk|__memmove_chk|__strlen_chk)$'
 und=$(nm -D --undefined-only "$lib" | awk '{print $NF}' | sed 's/@.*//' | sort -u)
 bad=$(printf '%s\n' "$und" | grep -Ev "$allowed" || true)
 if [ -n "$bad" ]; then
