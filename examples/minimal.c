@@ -7,13 +7,13 @@
 
 #include <letgo/letgo.h>
 
-#define CHECK(call)                                                                   \
-  do {                                                                                \
-    int rc_ = (call);                                                                 \
-    if (rc_ != LG_OK) {                                                               \
-      fprintf(stderr, "%s failed: %s\n", #call, lg_strerror(rc_));                    \
-      return 1;                                                                       \
-    }                                                                                 \
+#define CHECK(call)                                                                                \
+  do {                                                                                             \
+    int rc_ = (call);                                                                              \
+    if (rc_ != LG_OK) {                                                                            \
+      fprintf(stderr, "%s failed: %s\n", #call, lg_strerror(rc_));                                 \
+      return 1;                                                                                    \
+    }                                                                                              \
   } while (0)
 
 int main(void) {

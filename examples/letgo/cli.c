@@ -15,15 +15,19 @@
 
 int cli_exit_code(int status) {
   switch (status) {
-  case LG_OK: return EXIT_OK;
-  case LG_EIO: return EXIT_NOINPUT;
+  case LG_OK:
+    return EXIT_OK;
+  case LG_EIO:
+    return EXIT_NOINPUT;
   case LG_ESYNTAX:
   case LG_ESCHEMA:
   case LG_EVERSION:
   case LG_ELIMIT:
   case LG_ERANGE:
-  case LG_ENOTFOUND: return EXIT_DATAERR;
-  default: return EXIT_SOFTWARE; /* LG_ENOMEM, or a bug in this program */
+  case LG_ENOTFOUND:
+    return EXIT_DATAERR;
+  default:
+    return EXIT_SOFTWARE; /* LG_ENOMEM, or a bug in this program */
   }
 }
 
@@ -32,8 +36,10 @@ void cli_report(const char *file, int status, const lg_error *err) {
   /* Validation messages start with their pointer; syntax errors may not. */
   int has_path = plen == 0 || strncmp(err->message, err->path, plen) == 0;
   const char *msg = err->message[0] ? err->message : lg_strerror(status);
-  if (err->line > 0) fprintf(stderr, "%s:%u:%u: ", file, err->line, err->column);
-  else fprintf(stderr, "%s: ", file);
+  if (err->line > 0)
+    fprintf(stderr, "%s:%u:%u: ", file, err->line, err->column);
+  else
+    fprintf(stderr, "%s: ", file);
   fprintf(stderr, "%s%s%s\n", has_path ? "" : err->path, has_path ? "" : ": ", msg);
 }
 
@@ -61,7 +67,8 @@ char *cli_read_file(const char *path, size_t *len, int *code) {
   if (ferror(f)) *code = EXIT_IOERR;
   if (f != stdin) fclose(f);
   if (*code != EXIT_OK) {
-    fprintf(stderr, "letgo: %s: %s\n", path, *code == EXIT_IOERR ? strerror(errno) : "out of memory");
+    fprintf(stderr, "letgo: %s: %s\n", path,
+            *code == EXIT_IOERR ? strerror(errno) : "out of memory");
     free(buf);
     return NULL;
   }
@@ -97,7 +104,8 @@ int cli_write_file(const char *path, const char *text, size_t len) {
     return EXIT_SOFTWARE;
   } else {
     strcat(strcpy(tmp, path), ".XXXXXX");
-    if ((fd = mkstemp(tmp)) < 0) rc = EXIT_IOERR; /* mode 0600: answers are private */
+    if ((fd = mkstemp(tmp)) < 0)
+      rc = EXIT_IOERR; /* mode 0600: answers are private */
     else {
       if (write_all(fd, text, len) != 0 || fsync(fd) != 0) rc = EXIT_IOERR;
       if (close(fd) != 0) rc = EXIT_IOERR;
@@ -150,7 +158,8 @@ char *cli_render(const cli *c, const char *text) {
   char *buf;
   int rc = lg_render(c->cat, text, c->locale, NULL, NULL, 0, &len);
   if (rc != LG_OK && rc != LG_ETRUNC) return NULL;
-  if ((buf = malloc(len + 1)) && lg_render(c->cat, text, c->locale, NULL, buf, len + 1, &len) != LG_OK) {
+  if ((buf = malloc(len + 1)) &&
+      lg_render(c->cat, text, c->locale, NULL, buf, len + 1, &len) != LG_OK) {
     free(buf);
     return NULL;
   }
@@ -201,7 +210,8 @@ static const char *contact_label(const cli *c, const char *field) {
   return field;
 }
 
-void cli_print_contacts(const cli *c, FILE *f, const lg_entry *e, const char *first, const char *sep) {
+void cli_print_contacts(const cli *c, FILE *f, const lg_entry *e, const char *first,
+                        const char *sep) {
   static const char *const fields[] = {"phone", "sms", "url"};
   size_t k;
   for (k = 0; k < 3; k++) {
@@ -217,7 +227,8 @@ void cli_print_resources(const cli *c, FILE *f) {
   size_t n = 0, i;
   int pass;
   /* Filters only: every crisis resource once, in the locale, in catalogue order. */
-  if (lg_catalog_search(c->cat, "kind:resource tag:crisis", c->locale, hits, 128, &n) != LG_OK) return;
+  if (lg_catalog_search(c->cat, "kind:resource tag:crisis", c->locale, hits, 128, &n) != LG_OK)
+    return;
   for (pass = 1; pass <= 2; pass++) {
     for (i = 0; i < n && i < 128; i++) {
       char *title;

@@ -59,7 +59,8 @@ void cli_heading(const cli *c, FILE *f, const char *text);
 void cli_print_entry(const cli *c, FILE *f, const char *id);
 /* Prints a resource's contacts with localised labels: `first` before the
  * first ("Phone 116 123"), `sep` between them. */
-void cli_print_contacts(const cli *c, FILE *f, const lg_entry *e, const char *first, const char *sep);
+void cli_print_contacts(const cli *c, FILE *f, const lg_entry *e, const char *first,
+                        const char *sep);
 /* Prints the crisis resources: the region's first, then those for every
  * region; all of them when no region was given. */
 void cli_print_resources(const cli *c, FILE *f);

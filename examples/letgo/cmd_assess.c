@@ -29,10 +29,14 @@ static int parse_opts(int argc, char **argv, assess_opts *o) {
   for (i = 0; i < argc; i++) {
     const char *a = argv[i];
     const char **slot = NULL;
-    if (strcmp(a, "--answers") == 0) slot = &o->answers;
-    else if (strcmp(a, "--resume") == 0) slot = &o->resume;
-    else if (strcmp(a, "--save") == 0) slot = &o->save;
-    else if (strcmp(a, "--json") == 0) o->json = 1;
+    if (strcmp(a, "--answers") == 0)
+      slot = &o->answers;
+    else if (strcmp(a, "--resume") == 0)
+      slot = &o->resume;
+    else if (strcmp(a, "--save") == 0)
+      slot = &o->save;
+    else if (strcmp(a, "--json") == 0)
+      o->json = 1;
     else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "letgo assess: unknown option %s\n%s", a, assess_usage);
       return EXIT_USAGE;
@@ -52,7 +56,8 @@ static int parse_opts(int argc, char **argv, assess_opts *o) {
 static int new_session(cli *c, const char *instrument, lg_session **out) {
   int status = lg_session_new(out, c->cat, instrument, c->locale);
   if (status == LG_ENOTFOUND) {
-    fprintf(stderr, "letgo assess: no questionnaire '%s' (see letgo list instruments)\n", instrument);
+    fprintf(stderr, "letgo assess: no questionnaire '%s' (see letgo list instruments)\n",
+            instrument);
     return EXIT_USAGE;
   }
   if (status != LG_OK) fprintf(stderr, "letgo assess: %s\n", lg_strerror(status));
@@ -139,7 +144,8 @@ static const char *previous_item(const lg_session *s, const lg_item *it) {
     const lg_item *x = lg_session_item_at(s, i);
     double v;
     if (x == it) break;
-    if (lg_session_enabled(s, lg_item_id(x)) == 1 && lg_session_value(s, lg_item_id(x), &v) == LG_OK)
+    if (lg_session_enabled(s, lg_item_id(x)) == 1 &&
+        lg_session_value(s, lg_item_id(x), &v) == LG_OK)
       prev = lg_item_id(x);
   }
   return prev;
@@ -181,8 +187,10 @@ static int ask(const cli *c, lg_session *s) {
     if (strcmp(in, "q") == 0 || strcmp(in, "Q") == 0) return -1;
     if (strcmp(in, "b") == 0 || strcmp(in, "B") == 0) {
       const char *prev = previous_item(s, it);
-      if (prev) lg_session_clear(s, prev);
-      else fputs("This is the first question.\n", stderr);
+      if (prev)
+        lg_session_clear(s, prev);
+      else
+        fputs("This is the first question.\n", stderr);
       continue;
     }
     if (read_value(it, in, &v) != 0 || lg_session_answer(s, lg_item_id(it), v) != LG_OK) {
@@ -268,8 +276,10 @@ static int start(cli *c, const assess_opts *o, lg_session **s) {
   char *text;
   if (!path) return new_session(c, o->instrument, s);
   if (!(text = cli_read_file(path, &len, &rc))) return rc;
-  if (o->resume || text[strspn(text, " \t\r\n")] == '{') rc = restore_session(c, path, text, len, s);
-  else if ((rc = new_session(c, o->instrument, s)) == EXIT_OK) rc = apply_answers(*s, path, text);
+  if (o->resume || text[strspn(text, " \t\r\n")] == '{')
+    rc = restore_session(c, path, text, len, s);
+  else if ((rc = new_session(c, o->instrument, s)) == EXIT_OK)
+    rc = apply_answers(*s, path, text);
   free(text);
   if (rc == EXIT_OK && o->resume && o->answers) {
     if (!(text = cli_read_file(o->answers, &len, &rc))) return rc;

@@ -26,7 +26,10 @@ int cmd_search(cli *c, int argc, char **argv) {
     return argc == 1 ? EXIT_OK : EXIT_USAGE;
   }
   if ((status = lg_catalog_search(c->cat, argv[0], c->locale, hits, MAX_HITS, &total)) != LG_OK) {
-    fprintf(stderr, "letgo search: %s\n", status == LG_ESYNTAX ? "the query is malformed (an unclosed quote, or a filter without a value)" : lg_strerror(status));
+    fprintf(stderr, "letgo search: %s\n",
+            status == LG_ESYNTAX
+                ? "the query is malformed (an unclosed quote, or a filter without a value)"
+                : lg_strerror(status));
     return status == LG_ESYNTAX ? EXIT_USAGE : cli_exit_code(status);
   }
   for (i = 0; i < total && i < MAX_HITS; i++) print_line(c, hits[i].entry);
@@ -100,13 +103,18 @@ int cmd_list(cli *c, int argc, char **argv) {
     fputs("usage: letgo list [entries|instruments|plans|resources]\n", argc > 1 ? stderr : stdout);
     return argc > 1 ? EXIT_USAGE : EXIT_OK;
   }
-  if (strcmp(what, "entries") == 0) list_entries(c);
-  else if (strcmp(what, "resources") == 0) list_resources(c);
-  else if (strcmp(what, "instruments") == 0) list_instruments(c);
+  if (strcmp(what, "entries") == 0)
+    list_entries(c);
+  else if (strcmp(what, "resources") == 0)
+    list_resources(c);
+  else if (strcmp(what, "instruments") == 0)
+    list_instruments(c);
   else if (strcmp(what, "plans") == 0)
-    for (i = 0; i < lg_catalog_template_count(c->cat); i++) printf("%s\n", lg_catalog_template_id(c->cat, i));
+    for (i = 0; i < lg_catalog_template_count(c->cat); i++)
+      printf("%s\n", lg_catalog_template_id(c->cat, i));
   else {
-    fprintf(stderr, "letgo list: '%s' is not one of entries, instruments, plans, resources\n", what);
+    fprintf(stderr, "letgo list: '%s' is not one of entries, instruments, plans, resources\n",
+            what);
     return EXIT_USAGE;
   }
   return EXIT_OK;

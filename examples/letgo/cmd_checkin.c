@@ -8,7 +8,8 @@
 #include "cli.h"
 
 static const char checkin_usage[] =
-    "usage: letgo checkin --plan FILE --date YYYY-MM-DD --mood N [--done ID,ID...] [--result FILE]\n"
+    "usage: letgo checkin --plan FILE --date YYYY-MM-DD --mood N [--done ID,ID...] [--result "
+    "FILE]\n"
     "\n"
     "Records a day's mood (0-10) and the tasks you did in a saved plan (letgo plan\n"
     "--save FILE), saves it back, and prints the day, your progress and anything\n"
@@ -26,11 +27,16 @@ static int parse_opts(int argc, char **argv, checkin_opts *o) {
   memset(o, 0, sizeof *o);
   for (i = 0; i < argc; i++) {
     const char *a = argv[i], **slot = NULL;
-    if (strcmp(a, "--plan") == 0) slot = &o->plan;
-    else if (strcmp(a, "--date") == 0) slot = &o->date;
-    else if (strcmp(a, "--mood") == 0) slot = &o->mood;
-    else if (strcmp(a, "--done") == 0) slot = &o->done;
-    else if (strcmp(a, "--result") == 0) slot = &o->result;
+    if (strcmp(a, "--plan") == 0)
+      slot = &o->plan;
+    else if (strcmp(a, "--date") == 0)
+      slot = &o->date;
+    else if (strcmp(a, "--mood") == 0)
+      slot = &o->mood;
+    else if (strcmp(a, "--done") == 0)
+      slot = &o->done;
+    else if (strcmp(a, "--result") == 0)
+      slot = &o->result;
     if (!slot || i + 1 >= argc) {
       fprintf(stderr, "letgo checkin: %s '%s'\n%s", slot ? "a value is needed after" : "unexpected",
               a, checkin_usage);
@@ -103,12 +109,13 @@ static void print_day(const cli *c, const lg_plan *p, size_t day, const char *co
   lg_date d = lg_plan_day_date(p, day);
   size_t i, n = lg_plan_task_count(p, day);
   char heading[96];
-  snprintf(heading, sizeof heading, "%s %zu \xc2\xb7 %04d-%02d-%02d", label ? lg_entry_title(label) : "Day",
-           day + 1, d.year, d.month, d.day);
+  snprintf(heading, sizeof heading, "%s %zu \xc2\xb7 %04d-%02d-%02d",
+           label ? lg_entry_title(label) : "Day", day + 1, d.year, d.month, d.day);
   cli_heading(c, stdout, heading);
   for (i = 0; i < n; i++) {
     const lg_task *t = lg_plan_task(p, day, i);
-    printf("- [%c] %s (%s)\n", listed(done, lg_task_id(t)) ? 'x' : ' ', lg_task_title(t), lg_task_id(t));
+    printf("- [%c] %s (%s)\n", listed(done, lg_task_id(t)) ? 'x' : ' ', lg_task_title(t),
+           lg_task_id(t));
   }
 }
 
@@ -128,7 +135,8 @@ static void print_progress(const lg_plan *p, size_t day, lg_date date) {
 }
 
 /* What the check-in changed in the days ahead: each new task once, from its first day. */
-static void print_changes(const cli *c, const lg_plan *p, size_t day, char **before, unsigned flags) {
+static void print_changes(const cli *c, const lg_plan *p, size_t day, char **before,
+                          unsigned flags) {
   const char *seen[33] = {NULL};
   size_t d, i, nseen = 0;
   if ((lg_plan_flags(p) & LG_PLAN_CRISIS) && !(flags & LG_PLAN_CRISIS)) {
@@ -215,8 +223,10 @@ int cmd_checkin(cli *c, int argc, char **argv) {
   }
   if ((day = day_index(p, date)) == (size_t)-1) {
     lg_date first = lg_plan_day_date(p, 0), last = lg_plan_day_date(p, lg_plan_day_count(p) - 1);
-    fprintf(stderr, "letgo checkin: %s is not in the plan, which runs from %04d-%02d-%02d to %04d-%02d-%02d\n",
-            o.date, first.year, first.month, first.day, last.year, last.month, last.day);
+    fprintf(
+        stderr,
+        "letgo checkin: %s is not in the plan, which runs from %04d-%02d-%02d to %04d-%02d-%02d\n",
+        o.date, first.year, first.month, first.day, last.year, last.month, last.day);
     rc = EXIT_DATAERR;
   } else {
     rc = record(c, p, &o, date, (int)mood, day);

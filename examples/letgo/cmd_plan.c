@@ -39,14 +39,22 @@ static int parse_opts(int argc, char **argv, plan_opts *o) {
   o->template_id = "let-go";
   for (i = 0; i < argc; i++) {
     const char *a = argv[i], **slot = NULL;
-    if (strcmp(a, "--start") == 0) slot = &o->start;
-    else if (strcmp(a, "--seed") == 0) slot = &o->seed;
-    else if (strcmp(a, "--format") == 0) slot = &o->format;
-    else if (strcmp(a, "--out") == 0) slot = &o->out;
-    else if (strcmp(a, "--save") == 0) slot = &o->save;
-    else if (strcmp(a, "--template") == 0) slot = &o->template_id;
-    else if (strcmp(a, "--result") == 0 && o->nresults < MAX_MULTI) slot = &o->results[o->nresults++];
-    else if (strcmp(a, "--set") == 0 && o->nsets < MAX_MULTI) slot = &o->sets[o->nsets++];
+    if (strcmp(a, "--start") == 0)
+      slot = &o->start;
+    else if (strcmp(a, "--seed") == 0)
+      slot = &o->seed;
+    else if (strcmp(a, "--format") == 0)
+      slot = &o->format;
+    else if (strcmp(a, "--out") == 0)
+      slot = &o->out;
+    else if (strcmp(a, "--save") == 0)
+      slot = &o->save;
+    else if (strcmp(a, "--template") == 0)
+      slot = &o->template_id;
+    else if (strcmp(a, "--result") == 0 && o->nresults < MAX_MULTI)
+      slot = &o->results[o->nresults++];
+    else if (strcmp(a, "--set") == 0 && o->nsets < MAX_MULTI)
+      slot = &o->sets[o->nsets++];
     if (!slot) {
       fprintf(stderr, "letgo plan: unexpected '%s'\n%s", a, plan_usage);
       return EXIT_USAGE;
@@ -150,12 +158,13 @@ static int tailor_and_build(cli *c, lg_plan *p, const plan_opts *o, lg_date star
     if ((rc = cli_load_result(c, o->results[i], &r)) != EXIT_OK) break;
     status = lg_plan_use_result(p, r);
     lg_result_free(r);
-    if (status != LG_OK) fprintf(stderr, "letgo plan: %s: %s\n", o->results[i], lg_strerror(status));
+    if (status != LG_OK)
+      fprintf(stderr, "letgo plan: %s: %s\n", o->results[i], lg_strerror(status));
     rc = cli_exit_code(status);
   }
   if (rc == EXIT_OK && (status = lg_plan_build(p, start, seed)) != LG_OK) {
-    fprintf(stderr, "letgo plan: cannot build the plan from %s: %s\n", o->start ? o->start : "today",
-            lg_strerror(status));
+    fprintf(stderr, "letgo plan: cannot build the plan from %s: %s\n",
+            o->start ? o->start : "today", lg_strerror(status));
     rc = status == LG_ERANGE ? EXIT_USAGE : cli_exit_code(status);
   }
   return rc;

@@ -47,8 +47,10 @@ static int is_letter(char ch) {
 static int take_global(cli *c, int argc, char **argv, int *i) {
   const char *a = argv[*i];
   const char **slot = NULL;
-  if (strcmp(a, "--locale") == 0) slot = &c->locale;
-  else if (strcmp(a, "--region") == 0) slot = &c->region;
+  if (strcmp(a, "--locale") == 0)
+    slot = &c->locale;
+  else if (strcmp(a, "--region") == 0)
+    slot = &c->region;
   else if (strcmp(a, "--pack") == 0) {
     if (c->npacks == CLI_MAX_PACKS) {
       fprintf(stderr, "letgo: at most %d packs\n", CLI_MAX_PACKS);
@@ -76,7 +78,8 @@ static int dispatch(cli *c, int nrest, char **rest) {
   size_t i;
   int rc;
   if (c->region && !(is_letter(c->region[0]) && is_letter(c->region[1]) && !c->region[2])) {
-    fprintf(stderr, "letgo: --region needs a two-letter country code such as GB, not '%s'\n", c->region);
+    fprintf(stderr, "letgo: --region needs a two-letter country code such as GB, not '%s'\n",
+            c->region);
     return EXIT_USAGE;
   }
   if (nrest == 0 || strcmp(rest[0], "--help") == 0 || strcmp(rest[0], "-h") == 0) {
@@ -112,8 +115,10 @@ int main(int argc, char **argv) {
   if (!(rest = calloc((size_t)argc + 1, sizeof *rest))) return EXIT_SOFTWARE;
   for (i = 1; i < argc && rc == EXIT_OK; i++) {
     int g = take_global(&c, argc, argv, &i);
-    if (g < 0) rest[nrest++] = argv[i];
-    else rc = g;
+    if (g < 0)
+      rest[nrest++] = argv[i];
+    else
+      rc = g;
   }
   if (rc == EXIT_OK) rc = dispatch(&c, nrest, rest);
   free(rest);
