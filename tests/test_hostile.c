@@ -745,6 +745,198 @@ static void moods_outside_0_to_10_are_out_of_range(void **state) {
   lg_plan_free(p);
 }
 
+
+/* ---- plan templates ----------------------------------------------------------- */
+
+/* tests/data/hostile/template.json: every condition, schedule and length
+ * rule of docs/pack-format-plans.md in one template, built on the built-in
+ * catalogue. */
+static char *template_json(size_t *len) {
+  char *t = lgt_read_file(LETGO_TEST_DATA "/hostile/template.json", len);
+  assert_non_null(t);
+  return t;
+}
+
+static lg_result *scored(const lg_catalog *c, const char *instrument, double v) {
+  lg_session *s;
+  lg_result *r;
+  const lg_item *it;
+  assert_int_equal(lg_session_new(&s, c, instrument, "en"), LG_OK);
+  while ((it = lg_session_next(s)) != NULL) {
+    double x = v;
+    if (lg_item_type(it) == LG_ITEM_CHOICE) x = lg_item_option_value(it, 0);
+    else if (x > lg_item_max(it)) x = lg_item_max(it);
+    if (strcmp(lg_item_id(it), "safety") == 0) x = 1;
+    assert_int_equal(lg_session_answer(s, lg_item_id(it), x), LG_OK);
+  }
+  assert_int_equal(lg_session_score(s, &r), LG_OK);
+  lg_session_free(s);
+  return r;
+}
+
+static void a_template_using_every_rule_builds_and_adapts(void **state) {
+  static const char *const prefs[][2] = {
+      {"support", "distract"}, {"partner_pronouns", "she"}, {"region", "ES"},
+      {"interests", "nature"}, {"name", "Robin"}, {"partner_name", "Sasha"}};
+  lg_catalog *c;
+  lg_plan *p;
+  lg_error err;
+  size_t len, i, first_days;
+  char *t = template_json(&len), *a, *b;
+  lg_result *r[4];
+  int k;
+  (void)state;
+  assert_int_equal(lg_catalog_new(&c, NULL, 0), LG_OK);
+  assert_int_equal(lg_catalog_load(c, t, len, &err), LG_OK);
+  r[0] = scored(c, "one-sided", 2);
+  r[1] = scored(c, "readiness", 4);
+  r[2] = scored(c, "support", 1);
+  r[3] = scored(c, "checkin", 1); /* the safety item: crisis */
+
+  /* without results or preferences: the first phase has its default */
+  assert_int_equal(lg_plan_new(&p, c, "hostile", "en"), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 3), LG_OK);
+  assert_int_equal(lg_plan_phase_count(p), 2);
+  assert_int_equal(lg_plan_phase_length(p, 0), 5);
+  assert_int_equal(lg_plan_day_count(p), 42);
+  assert_string_equal(lg_plan_title(p), "Plan for friend");
+  lg_plan_free(p);
+
+  /* everything set: three rules add to the default (every comparison with
+   * 10 holds for exactly three of the six operators), the optional phase
+   * is in, the crisis task leads every day */
+  assert_int_equal(lg_plan_new(&p, c, "hostile", "en"), LG_OK);
+  for (k = 0; k < 4; k++) assert_int_equal(lg_plan_use_result(p, r[k]), LG_OK);
+  for (i = 0; i < sizeof prefs / sizeof prefs[0]; i++)
+    assert_int_equal(lg_plan_set(p, prefs[i][0], prefs[i][1]), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 3), LG_OK);
+  first_days = lg_plan_phase_length(p, 0);
+  assert_int_equal(first_days, 8);
+  assert_int_equal(lg_plan_phase_count(p), 3);
+  assert_string_equal(lg_plan_phase_id(p, 2), "maybe");
+  assert_true(lg_plan_flags(p) & LG_PLAN_CRISIS);
+  for (i = 0; i < lg_plan_day_count(p); i++)
+    assert_string_equal(lg_task_id(lg_plan_task(p, i, 0)), "reach-out");
+  assert_string_equal(lg_task_id(lg_plan_task(p, first_days - 1, lg_plan_task_count(p, first_days - 1) - 1)),
+                      "t-last");
+  assert_int_equal(lg_task_reminder(lg_plan_task(p, 0, 0)), 9 * 60);
+  /* grief_days wins over the rules */
+  assert_int_equal(lg_plan_set(p, "grief_days", "7"), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 3), LG_OK);
+  assert_int_equal(lg_plan_phase_length(p, 0), 7);
+  /* low moods after the first phase bring the therapy task */
+  for (k = 0; k < 3; k++) {
+    lg_date d = START;
+    d.day += 7 + k;
+    assert_int_equal(lg_plan_checkin(p, d, 1, NULL), LG_OK);
+  }
+  assert_true(lg_plan_flags(p) & LG_PLAN_THERAPY);
+  /* deterministic: the same inputs, the same bytes */
+  for (k = 0; k < 3; k++) {
+    lg_plan *q;
+    char *saved;
+    a = export_of(p, k);
+    assert_int_equal(lg_plan_save(p, NULL, 0, &len), LG_ETRUNC);
+    saved = malloc(len + 1);
+    assert_non_null(saved);
+    assert_int_equal(lg_plan_save(p, saved, len + 1, &len), LG_OK);
+    assert_int_equal(lg_plan_restore(&q, c, saved, len, &err), LG_OK);
+    b = export_of(q, k);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    free(saved);
+    lg_plan_free(q);
+  }
+  lg_plan_free(p);
+  for (k = 0; k < 4; k++) lg_result_free(r[k]);
+  lg_catalog_free(c);
+  free(t);
+}
+
+typedef struct mutation {
+  const char *find, *replace, *path;
+} mutation;
+
+static const mutation MUTATIONS[] = {
+    {"\"default\": 5", "\"default\": 10", "/plans/0/phases/0/days"},
+    {"\"min\": 3", "\"min\": 12", "/plans/0/phases/0/days"},
+    {"strategy.grieve", "strategy.nope", "/plans/0/phases/0/tasks/1/entry"},
+    {"\"score\": \"one-sided\", \"op\": \">\"", "\"score\": \"nope\", \"op\": \">\"",
+     "/plans/0/phases/0/days/rules/0/if/score"},
+    {"\"ready\",", "\"very\",", "/plans/0/phases/0/tasks/4/if/in/0"},
+    {"\"item\": \"style\"", "\"item\": \"nope\"", "/plans/0/phases/0/tasks/3/if/item"},
+    {"\"tag\": \"journal\"", "\"tag\": \"no-such-tag\"", "/plans/0/phases/0/tasks/0/pick"},
+    {"\"kind\": \"prompt\"", "\"kind\": \"label\"", "/plans/0/phases/0/tasks/0/pick"},
+    {"\"reminder\": \"08:30\",", "\"colour\": 1,", "/plans/0/colour"},
+    {"\"day\": 3", "\"day\": 30", "/plans/0/phases/0/tasks/5/on/day"},
+    {"\"on\": \"daily\"}", "\"on\": \"hourly\"}", "/plans/0/phases/0/tasks/0/on"},
+    {"\"id\": \"t-weekends\"", "\"id\": \"t-daily\"", "/plans/0/phases/0/tasks/2"},
+    {"\"op\": \">\"", "\"op\": \"=>\"", "/plans/0/phases/0/days/rules/0/if/op"},
+    {"\"reminder\": \"08:30\"", "\"reminder\": \"24:00\"", "/plans/0/reminder"},
+    {"\"pref\": \"region\"", "\"pref\": \"name\"", "/plans/0/phases/0/tasks/2/if/all/1/not/pref"},
+    {"{\"flag\": \"crisis\"}",
+     "{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":"
+     "{\"flag\": \"crisis\"}}}}}}}}}}",
+     "/plans/0/phases/0/tasks/5/if/not/not/not/not/not/not/not/not"},
+    {"\"rest\": true, \"min\": 7", "\"rest\": true, \"min\": 20", "/plans/0/phases"},
+    {"\"id\": \"therapy-x\"", "\"id\": \"t2\"", "/plans/0/adapt/therapy"},
+    {"\"crisis\": {\"id\": \"reach-out\"", "\"crisis\": {\"id\": \"t-daily\"", "/plans/0/crisis"},
+    {"\"after\": \"first\"", "\"after\": \"nowhere\"", "/plans/0/adapt/after"},
+    {"\"days\": 4", "\"days\": 91", "/plans/0/phases/2/days"},
+    {"\"days\": 4", "\"days\": {\"rest\": true, \"min\": 1}", "/plans/0/phases/2"},
+    {"\"flag\": \"crisis\"", "\"flag\": \"nope\"", "/plans/0/phases/0/tasks/5/if/flag"},
+    {"\"every\": 2, \"from\": 2", "\"every\": 0, \"from\": 2", "/plans/0/phases/0/tasks/3/on/every"},
+    {"\"title\": \"Weekend\", \"note\": \"Rest, {name}.\"", "\"title\": \"Weekend\"",
+     "/plans/0/phases/0/tasks/2"},
+    {"Rest, {name}.", "Rest, {nam}.", "/plans/0/phases/0/tasks/2/note"},
+    {"Rest, {name}.", "Rest, {name", "/plans/0/phases/0/tasks/2/note"},
+    {"section.get-help", "section.nope", "/plans/0/help"},
+    {"\"low_mood\": 4", "\"low_mood\": 11", "/plans/0/adapt/low_mood"},
+    {"\"window\": 3", "\"window\": 0", "/plans/0/adapt/window"},
+    {"\"from\": \"grief_days\"", "\"from\": \"plan_days\"", "/plans/0/phases/0/days/from"},
+    {"\"add\": 1}]", "\"add\": 1, \"x\": 2}]", "/plans/0/phases/0/days/rules/5/x"},
+    {"\"interests\": true", "\"interests\": false", "/plans/0/phases/0/tasks/3/pick"},
+    {"\"in\": \"she\"", "\"in\": []", "/plans/0/phases/0/tasks/2/if/all/0/in"},
+    {"\"in\": [\"distract\"]", "\"in\": [\"sometimes\"]", "/plans/0/phases/2/if/in"},
+    {"\"title\": \"Second\",", "", "/plans/0/phases/1"},
+    {"\"web\": \"label.plan.web\"", "\"x-web\": \"label.plan.web\"", "/plans/0/labels"},
+    {"\"version\": \"1.0.0\"", "\"version\": \"1.0.0\", \"plans\": []", "/plans"},
+};
+
+static char *mutate(const char *t, const mutation *m) {
+  const char *at = strstr(t, m->find);
+  size_t k, n = strlen(t) + strlen(m->replace) + 1;
+  char *out = malloc(n);
+  assert_non_null(at);
+  assert_non_null(out);
+  k = (size_t)(at - t);
+  memcpy(out, t, k);
+  strcpy(out + k, m->replace);
+  strcat(out, at + strlen(m->find));
+  return out;
+}
+
+static void broken_templates_are_schema_errors_with_their_pointer(void **state) {
+  size_t len, i, before = lg_catalog_template_count(cat);
+  char *t = template_json(&len);
+  lg_error err;
+  (void)state;
+  for (i = 0; i < sizeof MUTATIONS / sizeof MUTATIONS[0]; i++) {
+    char *m = mutate(t, &MUTATIONS[i]);
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = lg_catalog_load(cat, m, strlen(m), &err);
+    if (rc != LG_ESCHEMA || strcmp(err.path, MUTATIONS[i].path) != 0)
+      fail_msg("%s -> %s: status %d, path %s (want %s)", MUTATIONS[i].find, MUTATIONS[i].replace,
+               rc, err.path, MUTATIONS[i].path);
+    assert_true(err.line > 0);
+    free(m);
+  }
+  assert_int_equal(lg_catalog_template_count(cat), before);
+  free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
@@ -766,6 +958,8 @@ int main(void) {
       cmocka_unit_test(impossible_dates_are_out_of_range),
       cmocka_unit_test(impossible_dates_in_saved_plans_are_schema_errors),
       cmocka_unit_test(moods_outside_0_to_10_are_out_of_range),
+      cmocka_unit_test(a_template_using_every_rule_builds_and_adapts),
+      cmocka_unit_test(broken_templates_are_schema_errors_with_their_pointer),
   };
   return cmocka_run_group_tests_name("hostile", tests, setup, teardown);
 }
