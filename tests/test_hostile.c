@@ -746,6 +746,60 @@ static void moods_outside_0_to_10_are_out_of_range(void **state) {
 }
 
 
+/* ---- hostile queries ----------------------------------------------------------- */
+
+static size_t hits_of(const char *q, const char *locale, char *ids, size_t cap) {
+  lg_hit hits[16];
+  size_t total = 0, i, n = 0;
+  assert_int_equal(lg_catalog_search(cat, q, locale, hits, 16, &total), LG_OK);
+  ids[0] = '\0';
+  for (i = 0; i < total && i < 16; i++)
+    n += (size_t)snprintf(ids + n, cap - n, "%s ", lg_entry_id(hits[i].entry));
+  return total;
+}
+
+static void queries_fold_case_accents_and_separators_alike(void **state) {
+  /* each line: queries that must find exactly the same entries */
+  static const char *const same[][6] = {
+      {"corazón", "CORAZÓN", "corazo\xCC\x81n", "Corazon", "\xE2\x80\x9C" "corazón" "\xE2\x80\x9D", NULL},
+      {"duelo", "DUELO", "duelo\xF0\x9F\x92\x94", "\xE2\x86\x92" "duelo", "duelo\xE2\x82\xAC", "duelo\xE3\x80\x81"},
+      {"amistad", "AMISTAD", "amistad\xEF\xBC\x81", "amistad\xEF\xB8\x8F", "amistad\xC2\xBF", "\xC2\xA1" "amistad!"},
+      {"culpa", "CÚLPÂ", "cu\xCC\x81lpa", "Çulpa", NULL, NULL}, /* Ç folds to c */
+  };
+  char first[4096], other[4096];
+  size_t k, j, total;
+  (void)state;
+  for (k = 0; k < sizeof same / sizeof same[0]; k++) {
+    total = hits_of(same[k][0], "es", first, sizeof first);
+    assert_true(total > 0);
+    for (j = 1; j < 6 && same[k][j]; j++) {
+      size_t t2 = hits_of(same[k][j], "es", other, sizeof other);
+      if (t2 != total || strcmp(first, other) != 0)
+        fail_msg("\"%s\" finds %zu (%s), \"%s\" finds %zu (%s)", same[k][0], total, first,
+                 same[k][j], t2, other);
+    }
+  }
+  /* invalid UTF-8 separates words; it never matches or breaks anything */
+  total = hits_of("duelo", "es", first, sizeof first);
+  assert_int_equal(hits_of("\xFF" "duelo" "\xC0\xAF", "es", other, sizeof other), total);
+  assert_string_equal(first, other);
+  /* letters of other scripts and symbols that are letters stay words */
+  assert_int_equal(hits_of("\xCE\x91\xCE\x93\xCE\x91\xCE\xA0\xCE\x97 \xD0\x9B\xD0\xAE\xD0\x91\xD0\x9E\xD0\x92\xD0\xAC "
+                           "\xD0\x81 \xC2\xAA\xC2\xBA\xC2\xB2\xC2\xB3\xC2\xB9 \xC2\xBD",
+                           "en", other, sizeof other),
+                   0);
+  /* a long query of many words, and one long word */
+  {
+    char q[8192];
+    size_t n = 0;
+    for (k = 0; k < 500; k++) n += (size_t)snprintf(q + n, sizeof q - n, "w%zu ", k);
+    assert_int_equal(hits_of(q, "en", other, sizeof other), 0);
+    memset(q, 'a', 8000);
+    q[8000] = '\0';
+    assert_int_equal(hits_of(q, "en", other, sizeof other), 0);
+  }
+}
+
 /* ---- plan templates ----------------------------------------------------------- */
 
 /* tests/data/hostile/template.json: every condition, schedule and length
@@ -958,6 +1012,7 @@ int main(void) {
       cmocka_unit_test(impossible_dates_are_out_of_range),
       cmocka_unit_test(impossible_dates_in_saved_plans_are_schema_errors),
       cmocka_unit_test(moods_outside_0_to_10_are_out_of_range),
+      cmocka_unit_test(queries_fold_case_accents_and_separators_alike),
       cmocka_unit_test(a_template_using_every_rule_builds_and_adapts),
       cmocka_unit_test(broken_templates_are_schema_errors_with_their_pointer),
   };
