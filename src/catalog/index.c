@@ -58,7 +58,7 @@ typedef struct builder {
   struct btok {
     uint32_t off, len, hash;
   } * toks; /* the current entry's tokens */
-  size_t tkcap;
+  size_t tkcap, ntoks;
 } builder;
 
 /* A hint to start loading a slot: lookups are memory-bound, and an entry's
@@ -68,6 +68,7 @@ typedef struct builder {
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
+#define PREFETCH_AHEAD 12 /* tokens: about the misses a core keeps in flight */
 
 static size_t varint_len(uint64_t v) {
   size_t n = 1;
@@ -313,6 +314,11 @@ static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int titl
     const struct btok *tk = &B->toks[k];
     uint32_t i;
     bslot *sl;
+    if (k + PREFETCH_AHEAD < B->ntoks) {
+      const bslot *ahead = &B->slots[B->toks[k + PREFETCH_AHEAD].hash & B->hmask];
+      PREFETCH(ahead);
+      PREFETCH(ahead->key + KEY_LEN - 1);
+    }
     if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i)) return -1;
     sl = &B->slots[i];
     if (sl->stamp != d + 1) { /* local has room for every token (read_field) */
@@ -344,11 +350,12 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   if (nt < 0) return -1;
   nb = read_field(B, doc->body, &fo, &ntok);
   if (nb < 0) return -1;
-  for (k = 0; k < ntok; k++) { /* a slot may straddle two cache lines */
+  for (k = 0; k < ntok && k < PREFETCH_AHEAD; k++) { /* a slot may straddle two lines */
     const bslot *sl = &B->slots[B->toks[k].hash & B->hmask];
     PREFETCH(sl);
     PREFETCH(sl->key + KEY_LEN - 1);
   }
+  B->ntoks = ntok;
   if (count_tokens(B, 0, (size_t)nt, d, 1, &nlocal) ||
       count_tokens(B, (size_t)nt, ntok, d, 0, &nlocal))
     return -1;
