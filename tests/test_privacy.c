@@ -56,8 +56,9 @@ static char choice_bytes[9], number_bytes[9];
 
 /* ---- the mood sequence detector ------------------------------------------ */
 
-/* Moods of days 0..11, in date order; no value repeats within six. */
-static const int MOODS[12] = {3, 9, 1, 10, 4, 7, 0, 8, 2, 6, 5, 9};
+/* Moods of days 0..11, in date order; no value repeats within six, and no
+ * run of six starts with 0, so zero bytes (most of any block) are skipped. */
+static const int MOODS[12] = {3, 9, 1, 10, 4, 7, 8, 0, 2, 6, 5, 9};
 #define RUN 6
 static int scan_moods_on;
 static size_t mood_hits;
@@ -77,11 +78,14 @@ static int holds_moods(const unsigned char *p, size_t n) {
   size_t w, stride, off, k, first;
   for (w = 0; w < 5; w++) {
     size_t size = widths[w] == 9 ? 8 : (size_t)widths[w];
-    for (stride = size; stride <= 64; stride++) {
-      if (size + (RUN - 1) * stride > n) break;
-      for (off = 0; off + size + (RUN - 1) * stride <= n; off++) {
-        for (first = 0; first + RUN <= 12; first++) {
-          for (k = 0; k < RUN; k++) {
+    for (off = 0; off + size <= n; off++) {
+      double v0;
+      value_at(p + off, widths[w], &v0);
+      if (!(v0 >= 0 && v0 <= 10)) continue; /* the usual case: no run starts here */
+      for (first = 0; first + RUN <= 12; first++) {
+        if (v0 != MOODS[first]) continue;
+        for (stride = size; stride <= 64 && off + size + (RUN - 1) * stride <= n; stride++) {
+          for (k = 1; k < RUN; k++) {
             double v;
             value_at(p + off + k * stride, widths[w], &v);
             if (v != MOODS[first + k]) break;
