@@ -991,6 +991,127 @@ static void broken_templates_are_schema_errors_with_their_pointer(void **state) 
   free(t);
 }
 
+/* ---- instruments ---------------------------------------------------------------- */
+
+static const mutation INSTRUMENT_MUTATIONS[] = {
+    {"\"min\": 0, \"max\": 4", "\"min\": 4, \"max\": 4", "/instruments/0/scale/max"},
+    {"\"Often\", \"Always\"", "\"Often\"", "/instruments/0/scale/labels"},
+    {"\"type\": \"choice\"", "\"type\": \"multi\"", "/instruments/0/items/4/type"},
+    {"\"weight\": 2,", "\"weight\": 2, \"options\": [],", "/instruments/0/items/0/options"},
+    {"\"value\": 2.5", "\"value\": 1", "/instruments/0/items/4/options/1/value"},
+    {"\"item\": \"d\"", "\"item\": \"z\"", "/instruments/0/items/4/enable_when/item"},
+    {"\"enable_when\": {\"item\": \"d\"", "\"enable_when\": {\"item\": \"e\"",
+     "/instruments/0/items/4/enable_when/item"},
+    {"\"op\": \"<=\", \"value\": 3", "\"op\": \"<=\", \"value\": -1",
+     "/instruments/0/items/4/enable_when/value"},
+    {"\"op\": \"<=\", \"value\": 3", "\"op\": \"~\", \"value\": 3", "/instruments/0/items/4/enable_when/op"},
+    {"\"name\": \"crisis\"", "\"name\": \"panic\"", "/instruments/0/items/2/flag/name"},
+    {"\"op\": \">=\", \"value\": 1}", "\"op\": \">=\", \"value\": 2}", "/instruments/0/items/2/flag/value"},
+    {"sign.exhausted", "sign.nope", "/instruments/0/items/0/entry"},
+    {"\"id\": \"b\"", "\"id\": \"a\"", "/instruments/0/items/1/id"},
+    {"\"id\": \"mid\"", "\"id\": \"lo\"", "/instruments/0/bands/1/id"},
+    {"\"min_answered\": 2", "\"min_answered\": 0", "/instruments/0/scoring/min_answered"},
+    {"\"min_answered\": 2", "\"min_answered\": 9", "/instruments/0/scoring/min_answered"},
+    {"\"id\": \"mid\", \"max\": 10", "\"id\": \"mid\", \"max\": 4", "/instruments/0/bands/1/max"},
+    {"\"max\": 15.5", "\"max\": 16", "/instruments/0/bands/2/max"},
+    {"\"id\": \"lo\", \"max\": 5", "\"id\": \"lo\", \"max\": -1", "/instruments/0/bands/0/max"},
+    {"\"weight\": 2,", "\"weight\": 1001,", "/instruments/0/items/0/weight"},
+    {"\"text\": \"C?\",", "\"text\": \"C?\", \"reverse\": true,", "/instruments/0/items/2/reverse"},
+    {"\"text\": \"A?\",", "\"text\": \"A?\", \"min\": 0,", "/instruments/0/items/0/min"},
+    {"\"method\": \"sum\"", "\"method\": \"median\"", "/instruments/0/scoring/method"},
+    {"\"text\": \"B?\",", "\"text\": \"B?\", \"colour\": 1,", "/instruments/0/items/1/colour"},
+    {"\"text\": \"D?\"", "\"text\": \"D? {nobody}\"", "/instruments/0/items/3/text"},
+    {"\"min\": 0, \"max\": 10", "\"min\": 10, \"max\": 0", "/instruments/0/items/3/max"},
+    {"\"max\": 10, \"weight\": 0", "\"max\": 10.5, \"weight\": 0", "/instruments/0/items/3/max"},
+    {"\"title\": \"A test of {partner}\", ", "", "/instruments/0"},
+    {"{\"value\": 1, \"label\": \"One\"}, ", "", "/instruments/0/items/4/options"},
+    {"\"required\": false", "\"required\": \"no\"", "/instruments/0/items/1/required"},
+    {"\"subscale\": \"s1\", \"entry\"", "\"subscale\": \"S 1\", \"entry\"",
+     "/instruments/0/items/0/subscale"},
+};
+
+static void broken_instruments_are_schema_errors_with_their_pointer(void **state) {
+  size_t len, i, before = lg_catalog_instrument_count(cat);
+  char *t = lgt_read_file(LETGO_TEST_DATA "/hostile/instrument.json", &len);
+  lg_error err;
+  (void)state;
+  assert_non_null(t);
+  for (i = 0; i < sizeof INSTRUMENT_MUTATIONS / sizeof INSTRUMENT_MUTATIONS[0]; i++) {
+    char *m = mutate(t, &INSTRUMENT_MUTATIONS[i]);
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = lg_catalog_load(cat, m, strlen(m), &err);
+    if (rc != LG_ESCHEMA || strcmp(err.path, INSTRUMENT_MUTATIONS[i].path) != 0)
+      fail_msg("%s -> %s: status %d, path %s (want %s)", INSTRUMENT_MUTATIONS[i].find,
+               INSTRUMENT_MUTATIONS[i].replace, rc, err.path, INSTRUMENT_MUTATIONS[i].path);
+    free(m);
+  }
+  assert_int_equal(lg_catalog_instrument_count(cat), before);
+  free(t);
+}
+
+static void an_instrument_using_every_rule_scores_as_documented(void **state) {
+  lg_catalog *c;
+  lg_session *s;
+  lg_result *r;
+  size_t len, a = 0, n = 0;
+  char *t = lgt_read_file(LETGO_TEST_DATA "/hostile/instrument.json", &len), *json;
+  double v;
+  (void)state;
+  assert_non_null(t);
+  assert_int_equal(lg_catalog_new(&c, NULL, 0), LG_OK);
+  assert_int_equal(lg_catalog_load(c, t, len, NULL), LG_OK);
+  assert_int_equal(lg_session_new(&s, c, "hostile", "es-MX"), LG_OK);
+  assert_string_equal(lg_session_locale(s), "en");
+  assert_string_equal(lg_session_title(s), "A test of your partner");
+  /* too few answers */
+  assert_int_equal(lg_session_answer(s, "a", 4), LG_OK);
+  assert_int_equal(lg_session_score(s, &r), LG_ESTATE);
+  /* e shows only while d <= 3 */
+  assert_int_equal(lg_session_answer(s, "d", 7), LG_OK);
+  assert_int_equal(lg_session_enabled(s, "e"), 0);
+  assert_int_equal(lg_session_answer(s, "e", 2.5), LG_ESTATE);
+  assert_int_equal(lg_session_answer(s, "d", 2), LG_OK);
+  assert_int_equal(lg_session_enabled(s, "e"), 1);
+  assert_int_equal(lg_session_answer(s, "e", 2), LG_ERANGE); /* not an option value */
+  assert_int_equal(lg_session_answer(s, "e", 2.5), LG_OK);
+  assert_int_equal(lg_session_answer(s, "b", 1), LG_OK);   /* reversed: 3 */
+  assert_int_equal(lg_session_flags(s), 0);
+  assert_int_equal(lg_session_answer(s, "c", 1), LG_OK);
+  assert_int_equal(lg_session_flags(s), LG_FLAG_CRISIS);
+  assert_int_equal(lg_session_progress(s, &a, &n), LG_OK);
+  assert_int_equal(a, 5);
+  assert_int_equal(n, 5);
+  assert_int_equal(lg_session_score(s, &r), LG_OK);
+  /* 2*4 + (4-1) + 1 + 2.5 = 14.5: the last band */
+  assert_true(lg_result_score(r) == 14.5);
+  assert_string_equal(lg_result_band(r), "hi");
+  assert_int_equal(lg_result_flags(r) & LG_FLAG_CRISIS, LG_FLAG_CRISIS);
+  assert_int_equal(lg_result_subscale_count(r), 1);
+  assert_string_equal(lg_result_subscale_id(r, 0), "s1");
+  assert_true(lg_result_subscale_score(r, 0) == 11);
+  assert_int_equal(lg_result_feedback_count(r), 1);
+  assert_string_equal(lg_result_feedback(r, 0), "sign.exhausted");
+  assert_int_equal(lg_result_answer(r, "e", &v), LG_OK);
+  assert_true(v == 2.5);
+  assert_int_equal(lg_result_json(r, NULL, 0, &len), LG_ETRUNC);
+  json = malloc(len + 1);
+  assert_non_null(json);
+  assert_int_equal(lg_result_json(r, json, len + 1, &len), LG_OK);
+  assert_non_null(strstr(json, "\"band\":{\"id\":\"hi\",\"label\":\"High\""));
+  free(json);
+  lg_result_free(r);
+  /* disabling e again drops its answer from the score */
+  assert_int_equal(lg_session_answer(s, "d", 9), LG_OK);
+  assert_int_equal(lg_session_score(s, &r), LG_OK);
+  assert_true(lg_result_score(r) == 12);
+  assert_int_equal(lg_result_answer(r, "e", &v), LG_ENOTFOUND);
+  lg_result_free(r);
+  lg_session_free(s);
+  lg_catalog_free(c);
+  free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
@@ -1015,6 +1136,8 @@ int main(void) {
       cmocka_unit_test(queries_fold_case_accents_and_separators_alike),
       cmocka_unit_test(a_template_using_every_rule_builds_and_adapts),
       cmocka_unit_test(broken_templates_are_schema_errors_with_their_pointer),
+      cmocka_unit_test(broken_instruments_are_schema_errors_with_their_pointer),
+      cmocka_unit_test(an_instrument_using_every_rule_scores_as_documented),
   };
   return cmocka_run_group_tests_name("hostile", tests, setup, teardown);
 }
