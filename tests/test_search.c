@@ -38,8 +38,7 @@ static void load(lg_catalog *cat, const char *file) {
   json = lgt_read_file(path, &len);
   assert_non_null(json);
   memset(&err, 0, sizeof err);
-  if (lg_catalog_load(cat, json, len, &err) != LG_OK)
-    fail_msg("%s: %s", file, err.message);
+  if (lg_catalog_load(cat, json, len, &err) != LG_OK) fail_msg("%s: %s", file, err.message);
   free(json);
 }
 
@@ -83,8 +82,7 @@ static int ids_ex(const lg_catalog *cat, const char *q, const char *locale, doub
   out[0] = '\0';
   *total = 12345;
   rc = lg_catalog_search_ex(cat, q, locale, w, flags, hits, max, total);
-  if (rc != LG_OK)
-    return rc;
+  if (rc != LG_OK) return rc;
   n = *total < max ? *total : max;
   for (i = 0; i < n; i++) {
     size_t len = strlen(out);
@@ -129,8 +127,13 @@ static void tokenizer_splits_on_everything_but_letters_and_digits(void **state) 
 static void tokenizer_folds_latin_accents_and_ligatures(void **state) {
   char out[512];
   (void)state;
-  tokens_of("D\xc3\xad" "a CORAZ\xc3\x93N Stra\xc3\x9f" "e \xc3\x86sir \xc5\x93uvre ni\xc3\xb1o "
-            "\xc3\x87" "a \xc3\x98re \xc4\x90" "ak \xc5\x81\xc3\xb3" "d\xc5\xba \xc5\xbd\xc3\xbcrich \xc4\xb2s",
+  tokens_of("D\xc3\xad"
+            "a CORAZ\xc3\x93N Stra\xc3\x9f"
+            "e \xc3\x86sir \xc5\x93uvre ni\xc3\xb1o "
+            "\xc3\x87"
+            "a \xc3\x98re \xc4\x90"
+            "ak \xc5\x81\xc3\xb3"
+            "d\xc5\xba \xc5\xbd\xc3\xbcrich \xc4\xb2s",
             out, sizeof out);
   assert_string_equal(out, "dia|corazon|strasse|aesir|oeuvre|nino|ca|ore|dak|lodz|zurich|ijs");
 }
@@ -139,14 +142,19 @@ static void tokenizer_keeps_other_letters_and_drops_combining_marks(void **state
   char out[512];
   (void)state;
   /* "di" + U+0301 + "a": a decomposed accent vanishes. */
-  tokens_of("di\xcc\x81" "a", out, sizeof out);
+  tokens_of("di\xcc\x81"
+            "a",
+            out, sizeof out);
   assert_string_equal(out, "dia");
   /* Greek and Cyrillic capitals are lowered; other scripts kept. */
   tokens_of("\xce\x9b\xce\xbf\xce\xb3\xce\xbf\xcf\x82 \xd0\x9c\xd0\xb8\xd1\x80 \xe6\x84\x9b", out,
             sizeof out);
-  assert_string_equal(out, "\xce\xbb\xce\xbf\xce\xb3\xce\xbf\xcf\x82|\xd0\xbc\xd0\xb8\xd1\x80|\xe6\x84\x9b");
+  assert_string_equal(
+      out, "\xce\xbb\xce\xbf\xce\xb3\xce\xbf\xcf\x82|\xd0\xbc\xd0\xb8\xd1\x80|\xe6\x84\x9b");
   /* Multiplication sign, no-break space, invalid bytes and emoji separate. */
-  tokens_of("2\xc3\x97" "3\xc2\xa0x\xff\xfey\xf0\x9f\x92\x94z", out, sizeof out);
+  tokens_of("2\xc3\x97"
+            "3\xc2\xa0x\xff\xfey\xf0\x9f\x92\x94z",
+            out, sizeof out);
   assert_string_equal(out, "2|3|x|y|z");
   /* A token made only of combining marks is no token. */
   tokens_of("\xcc\x81 a", out, sizeof out);
@@ -192,8 +200,7 @@ static void search_or_flag_matches_any_word(void **state) {
   char out[512];
   size_t total;
   assert_int_equal(
-      ids_ex(f->cat, "letter friend", "en", 1.0, LG_SEARCH_OR, 32, out, sizeof out, &total),
-      LG_OK);
+      ids_ex(f->cat, "letter friend", "en", 1.0, LG_SEARCH_OR, 32, out, sizeof out, &total), LG_OK);
   assert_int_equal(total, 2);
   assert_int_equal(ids_ex(f->cat, "letter friend", "en", 1.0, 0, 32, out, sizeof out, &total),
                    LG_OK);
@@ -266,14 +273,22 @@ static void accents_and_case_fold_both_ways(void **state) {
   fixture *f = *state;
   /* Once each; tip.walk is the shorter entry. */
   assert_string_equal(ids(f->cat, "dia", "es"), "tip.walk article.time");
-  assert_string_equal(ids(f->cat, "D\xc3\x8d" "A", "es"), "tip.walk article.time");
+  assert_string_equal(ids(f->cat,
+                          "D\xc3\x8d"
+                          "A",
+                          "es"),
+                      "tip.walk article.time");
   assert_string_equal(ids(f->cat, "corazon", "es"), "tip.heart");
   assert_string_equal(ids(f->cat, "Coraz\xc3\xb3n", "es"), "tip.heart");
   assert_string_equal(ids(f->cat, "manana", "es"), "tip.walk");
   assert_string_equal(ids(f->cat, "cafe", "en"), "ritual.cafe");
   assert_string_equal(ids(f->cat, "CAF\xc3\x89", "en"), "ritual.cafe");
   assert_string_equal(ids(f->cat, "strasse aesir oeuvre", "en"), "ritual.cafe");
-  assert_string_equal(ids(f->cat, "Stra\xc3\x9f" "e", "en"), "ritual.cafe");
+  assert_string_equal(ids(f->cat,
+                          "Stra\xc3\x9f"
+                          "e",
+                          "en"),
+                      "ritual.cafe");
 }
 
 static void labels_only_with_kind_label(void **state) {
@@ -359,12 +374,10 @@ static void odd_queries_behave(void **state) {
   /* Two thousand words, most repeated: still one answer. */
   big = malloc(20000);
   big[0] = '\0';
-  for (i = 0; i < 2000; i++)
-    strcat(big, i % 2 ? "letter " : "unsent ");
+  for (i = 0; i < 2000; i++) strcat(big, i % 2 ? "letter " : "unsent ");
   assert_int_equal(lg_catalog_search(f->cat, big, "en", hits, 4, &total), LG_OK);
   assert_int_equal(total, 1);
-  for (i = 0; i < 2000; i++)
-    big[i] = 'x';
+  for (i = 0; i < 2000; i++) big[i] = 'x';
   big[2000] = '\0';
   assert_int_equal(lg_catalog_search(f->cat, big, "en", hits, 4, &total), LG_OK);
   assert_int_equal(total, 0);
@@ -382,14 +395,10 @@ static void bad_queries_and_arguments_fail_cleanly(void **state) {
   assert_int_equal(lg_catalog_search(NULL, "time", "en", hits, 2, &total), LG_EINVAL);
   assert_int_equal(lg_catalog_search(f->cat, NULL, "en", hits, 2, &total), LG_EINVAL);
   assert_int_equal(lg_catalog_search(f->cat, "time", "en", NULL, 2, &total), LG_EINVAL);
-  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", 1.0, 2u, hits, 2, &total),
-                   LG_EINVAL);
-  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", 0.0, 0, hits, 2, &total),
-                   LG_ERANGE);
-  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", -1.0, 0, hits, 2, &total),
-                   LG_ERANGE);
-  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", NAN, 0, hits, 2, &total),
-                   LG_ERANGE);
+  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", 1.0, 2u, hits, 2, &total), LG_EINVAL);
+  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", 0.0, 0, hits, 2, &total), LG_ERANGE);
+  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", -1.0, 0, hits, 2, &total), LG_ERANGE);
+  assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", NAN, 0, hits, 2, &total), LG_ERANGE);
   assert_int_equal(lg_catalog_search_ex(f->cat, "time", "en", INFINITY, 0, hits, 2, &total),
                    LG_ERANGE);
   assert_int_equal(total, 7);
@@ -407,6 +416,37 @@ static void an_empty_catalogue_finds_nothing(void **state) {
   assert_int_equal(lg_catalog_search(cat, "kind:tip", "en", hits, 2, &total), LG_OK);
   assert_int_equal(total, 0);
   lg_catalog_free(cat);
+}
+
+/*
+ * A locale whose first entries hold no word at all (punctuation only) once
+ * did pointer arithmetic on a NULL buffer while building the index, which
+ * clang's UBSan reports; found by clang-tidy next to a false positive.
+ */
+static void entries_without_words_still_build_an_index(void **state) {
+  static const char pack[] =
+      "{\"format\": \"letgo-pack/1\", \"id\": \"wordless\", \"version\": \"1.0.0\","
+      " \"locale\": \"en\", \"entries\": ["
+      "{\"id\": \"a.dots\", \"kind\": \"article\", \"title\": \"!\", \"body\": \"...\"},"
+      "{\"id\": \"t.rest\", \"kind\": \"tip\", \"title\": \"Rest\", \"body\": \"Rest today.\"}]}";
+  static const char only_dots[] =
+      "{\"format\": \"letgo-pack/1\", \"id\": \"dots\", \"version\": \"1.0.0\","
+      " \"locale\": \"es\", \"entries\": ["
+      "{\"id\": \"a.dots\", \"kind\": \"article\", \"title\": \"?\", \"body\": \"-\"}]}";
+  lgt_alloc t;
+  lg_catalog *cat;
+  lg_hit hits[2];
+  size_t total = 7;
+  (void)state;
+  lgt_alloc_init(&t);
+  assert_int_equal(lg_catalog_new(&cat, &t.base, LG_CATALOG_EMPTY), LG_OK);
+  assert_int_equal(lg_catalog_load(cat, pack, sizeof pack - 1, NULL), LG_OK);
+  assert_int_equal(lg_catalog_load(cat, only_dots, sizeof only_dots - 1, NULL), LG_OK);
+  assert_string_equal(ids(cat, "rest", "en"), "t.rest");
+  assert_int_equal(lg_catalog_search(cat, "rest", "es", hits, 2, &total), LG_OK);
+  assert_int_equal(total, 0);
+  lg_catalog_free(cat);
+  assert_int_equal(t.live_bytes, 0);
 }
 
 /* ---- exact scores --------------------------------------------------------- */
@@ -446,8 +486,7 @@ static void check_reference(const lg_catalog *cat, const char *weight, double w,
     for (i = 0, tok = *p ? p : NULL; tok; tok = next, i++) {
       char *colon;
       next = strchr(tok, ' ');
-      if (next)
-        *next++ = '\0';
+      if (next) *next++ = '\0';
       colon = strrchr(tok, ':');
       double want;
       *colon = '\0';
@@ -494,8 +533,7 @@ static void repeated_query_words_count_once(void **state) {
   fixture *f = *state;
   lg_hit a[10], b[10];
   size_t ta, tb;
-  assert_int_equal(lg_catalog_search_ex(f->cat, "love love LOVE", "en", 1.0, 0, a, 10, &ta),
-                   LG_OK);
+  assert_int_equal(lg_catalog_search_ex(f->cat, "love love LOVE", "en", 1.0, 0, a, 10, &ta), LG_OK);
   assert_int_equal(lg_catalog_search_ex(f->cat, "love", "en", 1.0, 0, b, 10, &tb), LG_OK);
   assert_int_equal(ta, tb);
   assert_true(a[0].score == b[0].score);
@@ -513,8 +551,7 @@ static int entry_has(const lg_entry *e, const char *w) {
     size_t pos = 0, n = strlen(f[k]), len;
     char tok[128];
     while (lgi_token_next(f[k], n, &pos, tok, sizeof tok, &len, NULL, NULL))
-      if (len == strlen(w) && memcmp(tok, w, len) == 0)
-        return 1;
+      if (len == strlen(w) && memcmp(tok, w, len) == 0) return 1;
   }
   return 0;
 }
@@ -526,9 +563,9 @@ static unsigned next_rand(unsigned *s) {
 
 static void random_queries_match_a_brute_force_scan(void **state) {
   fixture *f = *state;
-  static const char *const words[] = {"time",  "walk", "slowly", "you",    "letter",  "the",
-                                      "a",     "for",  "breathe", "stretch", "your", "nowhere",
-                                      "heals", "help", "slow",   "write"};
+  static const char *const words[] = {"time",  "walk", "slowly",  "you",     "letter", "the",
+                                      "a",     "for",  "breathe", "stretch", "your",   "nowhere",
+                                      "heals", "help", "slow",    "write"};
   const size_t nw = sizeof words / sizeof *words;
   unsigned seed = 20240601u;
   int round;
@@ -536,8 +573,8 @@ static void random_queries_match_a_brute_force_scan(void **state) {
     char q[256] = "";
     const char *w[4];
     int isor[4];
-    size_t k = 1 + next_rand(&seed) % 4, i, n = lg_catalog_entry_count(f->cat), total = 0,
-           want = 0, d;
+    size_t k = 1 + next_rand(&seed) % 4, i, n = lg_catalog_entry_count(f->cat), total = 0, want = 0,
+           d;
     lg_hit hits[32];
     unsigned flags = next_rand(&seed) % 4 == 0 ? LG_SEARCH_OR : 0u;
     for (i = 0; i < k; i++) {
@@ -550,8 +587,7 @@ static void random_queries_match_a_brute_force_scan(void **state) {
     for (d = 0; d < n; d++) {
       const lg_entry *e = lg_catalog_entry_at(f->cat, d);
       int ok = 1, any = 0, group = 0;
-      if (strcmp(lg_entry_locale(e), "en") != 0 || strcmp(lg_entry_kind(e), "label") == 0)
-        continue;
+      if (strcmp(lg_entry_locale(e), "en") != 0 || strcmp(lg_entry_kind(e), "label") == 0) continue;
       /* groups: a word joins the previous one's group when OR stands before it */
       for (i = 0; i < k; i++) {
         int has = entry_has(e, w[i]);
@@ -569,17 +605,14 @@ static void random_queries_match_a_brute_force_scan(void **state) {
       if (ok) {
         size_t j;
         int found = 0;
-        for (j = 0; j < total && j < 32; j++)
-          found |= hits[j].entry == e;
-        if (!found)
-          fail_msg("query \"%s\" (flags %u) misses %s", q, flags, lg_entry_id(e));
+        for (j = 0; j < total && j < 32; j++) found |= hits[j].entry == e;
+        if (!found) fail_msg("query \"%s\" (flags %u) misses %s", q, flags, lg_entry_id(e));
         want++;
       }
     }
     if (total != want)
       fail_msg("query \"%s\" (flags %u): total %zu, brute force %zu", q, flags, total, want);
-    for (i = 1; i < total && i < 32; i++)
-      assert_true(hits[i - 1].score >= hits[i].score);
+    for (i = 1; i < total && i < 32; i++) assert_true(hits[i - 1].score >= hits[i].score);
   }
 }
 
@@ -588,8 +621,9 @@ static void random_queries_match_a_brute_force_scan(void **state) {
 static void every_allocation_failure_leaves_the_search_clean(void **state) {
   fixture *f = *state;
   static const char *const queries[] = {
-      "time", "letter OR friend help", "\"give yourself\" time", "kind:tip", "self-care",
-      "time kind:tip phase:rebuild", "walk kind:label", "dia", "",
+      "time",      "letter OR friend help",       "\"give yourself\" time", "kind:tip",
+      "self-care", "time kind:tip phase:rebuild", "walk kind:label",        "dia",
+      "",
   };
   static const size_t maxes[] = {4, 40}; /* a heap on the stack, one allocated */
   size_t q, m, most = 0;
@@ -604,15 +638,13 @@ static void every_allocation_failure_leaves_the_search_clean(void **state) {
         rc = lg_catalog_search(f->cat, queries[q], q % 2 ? "es-MX" : "en", hits, maxes[m], &total);
         lgt_alloc_fail_at(&f->t, 0);
         assert_int_equal(f->t.live_bytes, live);
-        if (rc == LG_OK)
-          break;
+        if (rc == LG_OK) break;
         assert_int_equal(rc, LG_ENOMEM);
         assert_int_equal(total, 99);
         points++;
       }
       assert_true(points <= 1); /* the parsed query; heaps this small are on the stack */
-      if (points > most)
-        most = points;
+      if (points > most) most = points;
     }
   }
   assert_int_equal(most, 1);
@@ -625,13 +657,14 @@ static void a_large_page_allocates_its_heap_and_fails_cleanly(void **state) {
   char *json = malloc(200000);
   size_t o = 0, i, j, n, points = 0;
   (void)state;
-  o += (size_t)sprintf(json + o, "{\"format\":\"letgo-pack/1\",\"id\":\"big\",\"version\":\"1.0.0\","
-                                 "\"locale\":\"en\",\"entries\":[");
+  o +=
+      (size_t)sprintf(json + o, "{\"format\":\"letgo-pack/1\",\"id\":\"big\",\"version\":\"1.0.0\","
+                                "\"locale\":\"en\",\"entries\":[");
   for (i = 0; i < 60; i++) {
-    o += (size_t)sprintf(json + o, "%s{\"id\":\"tip.n%zu\",\"kind\":\"tip\",\"title\":\"Tip\",\"body\":\"",
+    o += (size_t)sprintf(json + o,
+                         "%s{\"id\":\"tip.n%zu\",\"kind\":\"tip\",\"title\":\"Tip\",\"body\":\"",
                          i ? "," : "", i);
-    for (j = 0; j <= i % 7; j++)
-      o += (size_t)sprintf(json + o, "common ");
+    for (j = 0; j <= i % 7; j++) o += (size_t)sprintf(json + o, "common ");
     o += (size_t)sprintf(json + o, "words\"}");
   }
   o += (size_t)sprintf(json + o, "]}");
@@ -651,8 +684,7 @@ static void a_large_page_allocates_its_heap_and_fails_cleanly(void **state) {
       /* seven repeats rank first: entries 6, 13, 20, ... in catalogue order */
       assert_string_equal(lg_entry_id(hits[0].entry), "tip.n6");
       assert_string_equal(lg_entry_id(hits[1].entry), "tip.n13");
-      for (i = 1; i < 50; i++)
-        assert_true(hits[i - 1].score >= hits[i].score);
+      for (i = 1; i < 50; i++) assert_true(hits[i - 1].score >= hits[i].score);
       break;
     }
     assert_int_equal(rc, LG_ENOMEM);
@@ -746,8 +778,7 @@ static void the_dictionary_grows_past_its_first_table(void **state) {
   size_t i, o = 0;
   lgt_alloc t;
   (void)state;
-  for (i = 0; i < 5000; i++)
-    o += (size_t)sprintf(body + o, "w%zu ", i);
+  for (i = 0; i < 5000; i++) o += (size_t)sprintf(body + o, "w%zu ", i);
   lgt_alloc_init(&t);
   assert_int_equal(many_terms_journey(&t, body), LG_OK);
   assert_int_equal(t.live_bytes, 0);
@@ -763,6 +794,7 @@ int main(void) {
       cmocka_unit_test(every_allocation_failure_in_the_index_build_is_clean),
       cmocka_unit_test(the_dictionary_grows_past_its_first_table),
       cmocka_unit_test(an_empty_catalogue_finds_nothing),
+      cmocka_unit_test(entries_without_words_still_build_an_index),
       cmocka_unit_test(a_large_page_allocates_its_heap_and_fails_cleanly),
   };
   const struct CMUnitTest queries[] = {

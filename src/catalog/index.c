@@ -177,11 +177,15 @@ uint32_t lgi_index_hash(const char *s, size_t n) {
   return hash_words(s, n, 0);
 }
 
-/* Grows *p (count elements of `size`) to at least `need`; 0 or -1. */
+/*
+ * Grows *p (count elements of `size`) to at least `need`; 0 or -1. On 0,
+ * *p is never NULL, even for need 0: callers do arithmetic on it, and
+ * NULL + 0 is undefined.
+ */
 static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_t size) {
   size_t ncap = *cap ? *cap : 16, oldb, newb;
   void *q;
-  if (need <= *cap) return 0;
+  if (need <= *cap && *p) return 0;
   while (ncap < need) {
     if (ncap > ((size_t)-1) / 2) return -1;
     ncap *= 2;
@@ -385,7 +389,7 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
 
 static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
   size_t nd = L->ndocs;
-  lgi_free(a, (void *)L->docs, nd * sizeof *L->docs);
+  lgi_free(a, (void *)L->docs, nd * sizeof(const lg_entry *));
   lgi_free(a, L->knorm, nd * sizeof *L->knorm);
   lgi_free(a, L->dflags, nd);
   lgi_free(a, L->slots, (size_t)L->nslots * sizeof *L->slots);
@@ -500,7 +504,7 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
   B.a = a;
   L->locale = docs[which[0]].locale;
   L->ndocs = nd;
-  L->docs = lgi_malloc(a, (size_t)nd * sizeof *L->docs);
+  L->docs = lgi_malloc(a, (size_t)nd * sizeof(const lg_entry *));
   L->knorm = lgi_malloc(a, (size_t)nd * sizeof *L->knorm);
   L->dflags = lgi_malloc(a, nd);
   B.hmask = 4095;
@@ -537,14 +541,15 @@ done:
 }
 
 static size_t locale_bytes(const lgi_ixloc *L) {
-  return (size_t)L->ndocs * (sizeof *L->docs + sizeof *L->knorm + 1) +
+  return (size_t)L->ndocs * (sizeof(const lg_entry *) + sizeof *L->knorm + 1) +
          (size_t)L->nslots * sizeof *L->slots + L->blob_bytes;
 }
 
 void lgi_index_free(const lg_allocator *a, lgi_index *ix) {
   size_t i;
   if (!ix) return;
-  for (i = 0; i < ix->nloc; i++) free_locale(a, &ix->locs[i]);
+  /* nloc is set only once locs exists */
+  for (i = 0; ix->locs && i < ix->nloc; i++) free_locale(a, &ix->locs[i]);
   lgi_free(a, ix->locs, ix->nloc * sizeof *ix->locs);
   lgi_free(a, ix, sizeof *ix);
 }
