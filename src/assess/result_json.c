@@ -53,7 +53,7 @@ static int write_resources(lgi_jw *w, const lg_result *r, const char *region) {
   char key[3];
   total = lgi_catalog_crisis_resources(r->cat, NULL, r->in->locale, probe, 0);
   if (total) {
-    all = lgi_malloc(alloc, 2 * total * sizeof *all);
+    all = lgi_malloc(alloc, 2 * total * sizeof(const lg_entry *));
     if (!all) return LG_ENOMEM;
     some = all + total;
     (void)lgi_catalog_crisis_resources(r->cat, NULL, r->in->locale, all, total);
@@ -72,7 +72,7 @@ static int write_resources(lgi_jw *w, const lg_result *r, const char *region) {
     if (slots) {
       regions = lgi_malloc(alloc, slots * sizeof *regions);
       if (!regions) {
-        lgi_free(alloc, all, 2 * total * sizeof *all);
+        lgi_free(alloc, all, 2 * total * sizeof(const lg_entry *));
         return LG_ENOMEM;
       }
     }
@@ -93,7 +93,7 @@ static int write_resources(lgi_jw *w, const lg_result *r, const char *region) {
     lgi_free(alloc, (void *)regions, slots * sizeof *regions);
   }
   lgi_jw_object_end(w);
-  lgi_free(alloc, (void *)all, 2 * total * sizeof *all);
+  lgi_free(alloc, (void *)all, 2 * total * sizeof(const lg_entry *));
   return LG_OK;
 }
 

@@ -58,8 +58,11 @@ typedef struct reader {
 
 static int bad(reader *rd, int status, const lgi_json *node, const char *a, const char *b,
                const char *c) {
-  return lgi_error_set(rd->err, status, node->line, node->column, node->offset, rd->path.s, a, b, c,
-                       (const char *)NULL);
+  /* `status`, not lgi_error_set's result, so the analyzer sees a failure
+   * is never LG_OK. */
+  (void)lgi_error_set(rd->err, status, node->line, node->column, node->offset, rd->path.s, a, b, c,
+                      (const char *)NULL);
+  return status;
 }
 
 /* A required string member. */

@@ -110,8 +110,9 @@ static int join(bctx *c, const char *a, const char *b, const char **out) {
   s = lgi_arena_alloc(&c->b->arena, na + nb + 3);
   if (!s) return LG_ENOMEM;
   memcpy(s, a, na);
-  memcpy(s + na, "\n\n", 2);
-  memcpy(s + na + 2, b, nb + 1);
+  s[na] = '\n';
+  s[na + 1] = '\n';
+  memcpy(s + na + 2, b, nb + 1); /* with b's NUL */
   *out = s;
   return LG_OK;
 }
@@ -214,9 +215,9 @@ static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
     hit = slot;
   }
   pl->n = hit->n;
-  pl->e = lgi_arena_alloc(&c->b->arena, (hit->n ? hit->n : 1) * sizeof *pl->e);
+  pl->e = lgi_arena_alloc(&c->b->arena, (hit->n ? hit->n : 1) * sizeof(const lg_entry *));
   if (!pl->e) return LG_ENOMEM;
-  if (hit->n) memcpy(pl->e, hit->e, hit->n * sizeof *pl->e);
+  if (hit->n) memcpy(pl->e, hit->e, hit->n * sizeof(const lg_entry *));
   return LG_OK;
 }
 
@@ -224,7 +225,7 @@ static int pool_scan(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
   const lg_entry *const *all = NULL;
   size_t n = lgi_catalog_entries(c->p->cat, &all), i, j;
   pl->n = 0;
-  pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof *pl->e);
+  pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof(const lg_entry *));
   if (!pl->e) return LG_ENOMEM;
   for (i = 0; i < n; i++) {
     const lg_entry *e = all[i];
@@ -372,10 +373,10 @@ static int32_t therapy_from(const lg_plan *p, const lgi_built *b, int32_t start,
 
 typedef struct slot {
   const lgi_ttask *t;
-  int on;                   /* its condition holds            */
   const char *title, *body; /* cached for fixed entries       */
   const char *note;         /* cached rendered note           */
   pool pl;
+  int on; /* its condition holds */
   int picks;
 } slot;
 

@@ -123,8 +123,11 @@ typedef struct rctx {
 
 static int bad(rctx *c, int status, const lgi_json *n, const char *a, const char *b,
                const char *d) {
-  return lgi_error_set(c->err, status, n ? n->line : 0, n ? n->column : 0, n ? n->offset : 0,
-                       c->path.s, a, b, d, END);
+  /* `status`, not lgi_error_set's result, so the analyzer sees a failure
+   * is never LG_OK. */
+  (void)lgi_error_set(c->err, status, n ? n->line : 0, n ? n->column : 0, n ? n->offset : 0,
+                      c->path.s, a, b, d, END);
+  return status;
 }
 
 /* Member `key` of the right type, or an error. */
@@ -404,11 +407,13 @@ static int verify_checkins(rctx *c, const lgi_json *root, const lg_plan *p, size
   size_t i, j, k;
   for (i = 0; i < before; i++) {
     const lgi_json *o = &a->u.items[i];
-    int32_t date;
+    int32_t date = 0; /* read_date sets it on LG_OK; the analyzer cannot tell */
     const lgi_checkin *ck;
+    int rc;
     lgi_path_push_key(&c->path, "checkins", 8);
     lgi_path_push_index(&c->path, i);
-    read_date(c, o, "date", &date);
+    rc = read_date(c, o, "date", &date); /* read_checkins read it once: cannot fail */
+    if (rc != LG_OK) return rc;
     ck = lgi_plan_checkin_on(p, date);
     if (!ck) return bad(c, LG_ESCHEMA, o, "the date is outside the plan", "", "");
     for (j = 0; j < ck->done_count; j++) {
