@@ -10,8 +10,12 @@ jobs=${LETGO_TIDY_JOBS:-2}
 cd "$root"
 files=$(git ls-files 'src/*.c' 'src/*.h' 'include/*.h')
 status=0
-fmt=$(command -v clang-format || command -v clang-format-14)
-tidy=$(command -v clang-tidy || command -v clang-tidy-14)
+fmt=$(command -v clang-format || command -v clang-format-14 || true)
+tidy=$(command -v clang-tidy || command -v clang-tidy-14 || true)
+if [ -z "$fmt" ] || [ -z "$tidy" ]; then
+  echo "check-style needs clang-format and clang-tidy (Debian: apt-get install clang-format clang-tidy)" >&2
+  exit 2
+fi
 echo "clang-format: $(echo "$files" | wc -l) files"
 # shellcheck disable=SC2086
 $fmt --dry-run -Werror $files || status=1
