@@ -174,15 +174,19 @@ static void the_default_plan_has_42_days_and_three_phases(void **state) {
   assert_int_equal(lg_plan_phase_length(p, 1), 27);
   assert_string_equal(lg_plan_phase_id(p, 2), "reopen");
   assert_int_equal(lg_plan_phase_length(p, 2), 5);
-  /* day 0: open the window, a journal prompt */
-  assert_int_equal(lg_plan_task_count(p, 0), 2);
+  /* day 0: open the window, its opening prompt, a journal prompt */
+  assert_int_equal(lg_plan_task_count(p, 0), 3);
   assert_string_equal(lg_task_id(lg_plan_task(p, 0, 0)), "open-window");
   assert_string_equal(lg_task_entry(lg_plan_task(p, 0, 0)), "strategy.grieve");
   assert_string_equal(lg_task_phase(lg_plan_task(p, 0, 0)), "grieve");
   assert_int_equal(lg_task_reminder(lg_plan_task(p, 0, 0)), 20 * 60);
-  assert_string_equal(lg_task_id(lg_plan_task(p, 0, 1)), "journal");
-  assert_memory_equal(lg_task_entry(lg_plan_task(p, 0, 1)), "prompt.", 7);
-  /* the last grief day: ritual and the window closes */
+  assert_string_equal(lg_task_id(lg_plan_task(p, 0, 1)), "opening-prompt");
+  assert_string_equal(lg_task_entry(lg_plan_task(p, 0, 1)), "prompt.grief-window");
+  assert_string_equal(lg_task_id(lg_plan_task(p, 0, 2)), "journal");
+  assert_memory_equal(lg_task_entry(lg_plan_task(p, 0, 2)), "prompt.", 7);
+  /* the last grief day: the closing prompt, ritual and the window closes */
+  assert_true(has_task(p, 9, "closing-prompt"));
+  assert_false(has_task(p, 8, "closing-prompt"));
   assert_true(has_task(p, 9, "ritual"));
   assert_true(has_task(p, 9, "close-window"));
   assert_false(has_task(p, 10, "journal"));
@@ -214,6 +218,52 @@ static void journal_prompts_do_not_repeat_until_the_pool_is_used_up(void **state
   }
   assert_int_equal(n, 14);
   lg_plan_free(p);
+}
+
+/* Every prompt a journal pick draws, in both locales and over many seeds,
+ * belongs to the phase of the plan it shows in; the grief window's opening
+ * and closing prompts show only on their own days, never in the pool. */
+static void journal_picks_draw_only_prompts_of_their_own_phase(void **state) {
+  static const char *const locales[] = {"en", "es"};
+  static const char *const picks[] = {"journal", "weekend-journal"};
+  size_t l, seed, d, i, k, drawn = 0;
+  (void)state;
+  for (l = 0; l < 2; l++)
+    for (seed = 1; seed <= 12; seed++) {
+      lg_plan *p = new_plan(locales[l]);
+      size_t grieve_days = 0;
+      assert_int_equal(lg_plan_set(p, "grief_days", seed % 2 ? "14" : "7"), LG_OK);
+      assert_int_equal(lg_plan_set(p, "plan_days", "90"), LG_OK);
+      assert_int_equal(lg_plan_build(p, START, seed), LG_OK);
+      for (d = 0; d < lg_plan_day_count(p); d++)
+        for (i = 0; i < lg_plan_task_count(p, d); i++) {
+          const lg_task *t = lg_plan_task(p, d, i);
+          const lg_entry *e;
+          if (strcmp(lg_task_id(t), "opening-prompt") == 0) {
+            assert_int_equal(d, 0);
+            assert_string_equal(lg_task_entry(t), "prompt.grief-window");
+          }
+          if (strcmp(lg_task_id(t), "closing-prompt") == 0) {
+            assert_int_equal(d, lg_plan_phase_length(p, 0) - 1);
+            assert_string_equal(lg_task_entry(t), "prompt.closing-the-window");
+          }
+          for (k = 0; k < 2; k++)
+            if (strcmp(lg_task_id(t), picks[k]) == 0) break;
+          if (k == 2) continue;
+          e = lg_catalog_entry(cat, lg_task_entry(t), locales[l]);
+          assert_non_null(e);
+          assert_string_equal(lg_entry_locale(e), locales[l]);
+          assert_string_equal(lg_entry_kind(e), "prompt");
+          assert_string_equal(lg_entry_phase(e), lg_task_phase(t));
+          assert_string_not_equal(lg_task_entry(t), "prompt.grief-window");
+          assert_string_not_equal(lg_task_entry(t), "prompt.closing-the-window");
+          if (strcmp(lg_task_phase(t), "grieve") == 0) grieve_days++;
+          drawn++;
+        }
+      assert_int_equal(grieve_days, lg_plan_phase_length(p, 0));
+      lg_plan_free(p);
+    }
+  assert_true(drawn > 24 * 30);
 }
 
 static void the_seed_changes_the_picks_and_nothing_else(void **state) {
@@ -359,7 +409,7 @@ static void checkins_are_checked_and_replace(void **state) {
   assert_int_equal(lg_plan_checkin(p, START, 4, done), LG_OK);
   assert_int_equal(lg_plan_adherence(p, 0, &n, &s), LG_OK);
   assert_int_equal(n, 2);
-  assert_int_equal(s, 2);
+  assert_int_equal(s, 3);
   assert_int_equal(lg_plan_checkin(p, START, 6, done + 1), LG_OK); /* replaces */
   assert_int_equal(lg_plan_checkin_count(p), 1);
   assert_int_equal(lg_plan_checkin_at(p, 0, &d, &mood, &n), LG_OK);
@@ -386,11 +436,11 @@ static void adherence_tells_nothing_scheduled_from_nothing_done(void **state) {
     assert_int_equal(lg_plan_checkin(p, day_after(START, (int)d), 5, journal), LG_OK);
   assert_int_equal(lg_plan_phase_adherence(p, 0, &n, &s), LG_OK);
   assert_int_equal(n, 3);
-  assert_int_equal(s, 21);
+  assert_int_equal(s, 23);
   assert_int_equal(lg_plan_phase_adherence(p, 3, &n, &s), LG_ERANGE);
   assert_int_equal(lg_plan_overall_adherence(p, &n, &s), LG_OK);
   assert_int_equal(n, 3);
-  assert_int_equal(s, 79);
+  assert_int_equal(s, 81);
   lg_plan_free(p);
 }
 
@@ -729,6 +779,7 @@ int main(void) {
       cmocka_unit_test(arguments_are_checked),
       cmocka_unit_test(the_default_plan_has_42_days_and_three_phases),
       cmocka_unit_test(journal_prompts_do_not_repeat_until_the_pool_is_used_up),
+      cmocka_unit_test(journal_picks_draw_only_prompts_of_their_own_phase),
       cmocka_unit_test(the_seed_changes_the_picks_and_nothing_else),
       cmocka_unit_test(high_distress_adds_the_decision_phase_a_longer_grief_and_therapy),
       cmocka_unit_test(grief_days_overrides_the_results_and_ready_shortens),

@@ -31,6 +31,11 @@ static const bad_case bad_cases[] = {
     {"unknown-band", "/plans/0/phases/0/days/rules/0/if/in/1", "has no band \"very\"", 0},
     {"unknown-item", "/plans/0/phases/0/tasks/0/if/item", "has no item \"nope\"", 0},
     {"empty-pool", "/plans/0/phases/0/tasks/0/pick", "the pool is empty", 0},
+    {"pick-unknown-phase", "/plans/0/phases/0/tasks/0/pick/phase",
+     "unknown phase \"heal\" (known: recognize, decide, grieve, rebuild, reopen)", 0},
+    {"pick-phase-empty-pool", "/plans/0/phases/0/tasks/1/pick", "the pool is empty", 0},
+    /* the only prompts tagged grief are the phase's own fixed tasks */
+    {"pick-only-fixed-entries", "/plans/0/phases/0/tasks/0/pick", "the pool is empty", 0},
     {"unknown-key", "/plans/0/colour", "", 0},
     {"unknown-task-key", "/plans/0/phases/1/tasks/0/when", "", 0},
     {"day-beyond-phase", "/plans/0/phases/0/tasks/1/on/day", "must be between 1 and 14", 0},

@@ -48,10 +48,10 @@ lg_date lgi_plan_date(int32_t days) {
 /* ---- rendering --------------------------------------------------------- */
 
 /* Pools already scanned in this build: several tasks draw from the same
- * kind and tag (journal prompts, affirmations). */
+ * kind, tag and phase (journal prompts, affirmations). */
 #define POOL_CACHE 16
 typedef struct scanned {
-  const char *kind, *tag; /* NULL when absent */
+  const char *kind, *tag, *phase; /* NULL when absent */
   unsigned mask;          /* interests, for interest pools; else 0 */
   const lg_entry **e;
   size_t n;
@@ -162,6 +162,7 @@ static int has_tag(const lg_entry *e, const char *tag) {
 static int matches(const lg_entry *e, const lgi_ttask *t, unsigned mask) {
   unsigned k;
   if (t->pick_kind && !same(lg_entry_kind(e), t->pick_kind)) return 0;
+  if (t->pick_phase && (!lg_entry_phase(e) || !same(lg_entry_phase(e), t->pick_phase))) return 0;
   if (t->pick_tag) return has_tag(e, t->pick_tag);
   for (k = 0; k < LGI_INTEREST_COUNT; k++)
     if ((mask & (1u << k)) && has_tag(e, lgi_plan_interests[k])) return 1;
@@ -191,33 +192,55 @@ static const scanned *cache_find(const bctx *c, const lgi_ttask *t, unsigned mas
   size_t i;
   for (i = 0; i < c->cached; i++)
     if (opt_same(c->cache[i].kind, t->pick_kind) && opt_same(c->cache[i].tag, t->pick_tag) &&
-        c->cache[i].mask == (t->pick_tag ? 0u : mask))
+        opt_same(c->cache[i].phase, t->pick_phase) && c->cache[i].mask == (t->pick_tag ? 0u : mask))
       return &c->cache[i];
   return NULL;
 }
 
 static int pool_scan(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl);
 
-/* The pool's own copy (it is shuffled) of the matching entries. */
-static int pool_fill(bctx *c, const lgi_ttask *t, unsigned mask, pool *pl) {
+/* 1 when a task of phase ph presents the entry with "entry" itself. */
+static int fixed_in_phase(const lgi_phase *ph, const lg_entry *e) {
+  const char *id = lg_entry_id(e);
+  size_t i;
+  for (i = 0; i < ph->task_count; i++)
+    if (ph->tasks[i].entry && same(ph->tasks[i].entry, id)) return 1;
+  return 0;
+}
+
+/* The pool's own copy (it is shuffled) of the matching entries, less those
+ * a task of the phase presents itself, so no text shows twice in a phase. */
+static int pool_fill(bctx *c, const lgi_phase *ph, const lgi_ttask *t, unsigned mask, pool *pl) {
   const scanned *hit = cache_find(c, t, mask);
   scanned *slot;
+  const lg_entry **from;
+  size_t i, n;
   int rc;
-  if (!hit) {
+  if (hit) {
+    from = hit->e;
+    n = hit->n;
+    pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof(const lg_entry *));
+    if (!pl->e) return LG_ENOMEM;
+  } else {
     rc = pool_scan(c, t, mask, pl);
-    if (rc != LG_OK || c->cached == POOL_CACHE) return rc;
-    slot = &c->cache[c->cached++];
-    slot->kind = t->pick_kind;
-    slot->tag = t->pick_tag;
-    slot->mask = t->pick_tag ? 0u : mask;
-    slot->e = pl->e;
-    slot->n = pl->n;
-    hit = slot;
+    if (rc != LG_OK) return rc;
+    from = pl->e;
+    n = pl->n;
+    if (c->cached < POOL_CACHE) {
+      slot = &c->cache[c->cached++];
+      slot->kind = t->pick_kind;
+      slot->tag = t->pick_tag;
+      slot->phase = t->pick_phase;
+      slot->mask = t->pick_tag ? 0u : mask;
+      slot->e = from;
+      slot->n = n;
+      pl->e = lgi_arena_alloc(&c->b->arena, (n ? n : 1) * sizeof(const lg_entry *));
+      if (!pl->e) return LG_ENOMEM;
+    } /* else filter the scan in place: nothing else holds it */
   }
-  pl->n = hit->n;
-  pl->e = lgi_arena_alloc(&c->b->arena, (hit->n ? hit->n : 1) * sizeof(const lg_entry *));
-  if (!pl->e) return LG_ENOMEM;
-  if (hit->n) memcpy(pl->e, hit->e, hit->n * sizeof(const lg_entry *));
+  pl->n = 0;
+  for (i = 0; i < n; i++)
+    if (!fixed_in_phase(ph, from[i])) pl->e[pl->n++] = from[i];
   return LG_OK;
 }
 
@@ -428,8 +451,8 @@ static int prepare_slots(bctx *c, const lgi_phase *ph, slot *slots, uint64_t see
     s->on = lgi_pcond_holds(c->p, t->cond);
     if (!s->on || t->entry || (!t->pick_tag && !t->pick_interests)) continue;
     s->picks = 1;
-    rc = pool_fill(c, t, mask ? mask : 0x7Fu, &s->pl);
-    if (rc == LG_OK && s->pl.n == 0 && mask) rc = pool_fill(c, t, 0x7Fu, &s->pl);
+    rc = pool_fill(c, ph, t, mask ? mask : 0x7Fu, &s->pl);
+    if (rc == LG_OK && s->pl.n == 0 && mask) rc = pool_fill(c, ph, t, 0x7Fu, &s->pl);
     if (rc != LG_OK) return rc;
     s->pl.rng =
         seed ^ lgi_plan_hash64(t->id, strlen(t->id),

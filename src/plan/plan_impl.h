@@ -91,6 +91,7 @@ typedef struct lgi_ttask {
   const char *entry;     /* a fixed entry, or NULL                  */
   const char *pick_kind; /* pick: the kind, or NULL for any         */
   const char *pick_tag;  /* pick: a fixed tag, or NULL              */
+  const char *pick_phase; /* pick: the entries' phase, or NULL for any */
   int pick_interests;    /* pick: tags from the interests           */
   const char *title;     /* unrendered; NULL: the entry's title     */
   const char *note;      /* unrendered; NULL: none                  */

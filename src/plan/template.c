@@ -387,12 +387,25 @@ static int entry_has_tag(const lg_entry *e, const char *tag) {
   return 0;
 }
 
-/* 1 when entries loaded before this pack hold at least one match. */
-static int pool_nonempty(ctx *c, const lgi_ttask *t) {
+/* 1 when a task of the phase presents entry `id` with "entry": a pick of
+ * the same phase leaves it out, so no text shows twice in a phase. */
+static int fixed_in_phase(const lgi_ttask *ts, size_t n, const char *id) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (ts[i].entry && strcmp(ts[i].entry, id) == 0) return 1;
+  return 0;
+}
+
+/* 1 when entries loaded before this pack hold at least one match that the
+ * phase's n tasks ts do not present themselves. */
+static int pool_nonempty(ctx *c, const lgi_ttask *t, const lgi_ttask *ts, size_t n_ts) {
   const lg_entry *const *all = NULL;
   size_t n = lgi_catalog_entries(lgi_load_catalog(c->ld), &all), i, k;
   for (i = 0; i < n; i++) {
+    const char *phase = lg_entry_phase(all[i]);
     if (t->pick_kind && strcmp(lg_entry_kind(all[i]), t->pick_kind) != 0) continue;
+    if (t->pick_phase && (!phase || strcmp(phase, t->pick_phase) != 0)) continue;
+    if (fixed_in_phase(ts, n_ts, lg_entry_id(all[i]))) continue;
     if (t->pick_tag && entry_has_tag(all[i], t->pick_tag)) return 1;
     if (t->pick_interests)
       for (k = 0; k < LGI_INTEREST_COUNT; k++)
@@ -401,8 +414,28 @@ static int pool_nonempty(ctx *c, const lgi_ttask *t) {
   return 0;
 }
 
+/* The phases entries may have (docs/pack-format.md). */
+static const char *const entry_phases[] = {"recognize", "decide", "grieve", "rebuild", "reopen"};
+
+static int read_pick_phase(ctx *c, const lgi_json *pick, lgi_path *path, lgi_ttask *t) {
+  const char *name = NULL;
+  size_t i, old;
+  int rc = lgi_load_string(c->ld, pick, "phase", path, 0, &name);
+  if (rc != LG_OK || !name) return rc;
+  for (i = 0; i < sizeof entry_phases / sizeof entry_phases[0]; i++)
+    if (strcmp(name, entry_phases[i]) == 0) {
+      t->pick_phase = entry_phases[i];
+      return LG_OK;
+    }
+  old = lgi_path_push_key(path, "phase", 5);
+  rc = fail(c, lgi_json_get(pick, "phase"), path, "unknown phase \"", name,
+            "\" (known: recognize, decide, grieve, rebuild, reopen)");
+  lgi_path_pop(path, old);
+  return rc;
+}
+
 static int read_pick(ctx *c, const lgi_json *obj, lgi_path *path, lgi_ttask *t) {
-  static const char *const keys[] = {"kind", "tag", "interests", NULL};
+  static const char *const keys[] = {"kind", "tag", "phase", "interests", NULL};
   const lgi_json *pick = lgi_json_get(obj, "pick"), *v;
   size_t old = lgi_path_push_key(path, "pick", 4);
   int rc;
@@ -413,6 +446,7 @@ static int read_pick(ctx *c, const lgi_json *obj, lgi_path *path, lgi_ttask *t) 
   rc = lgi_load_check_keys(c->ld, pick, path, keys);
   if (rc == LG_OK) rc = lgi_load_string(c->ld, pick, "kind", path, LGI_FIELD_ID, &t->pick_kind);
   if (rc == LG_OK) rc = lgi_load_string(c->ld, pick, "tag", path, 0, &t->pick_tag);
+  if (rc == LG_OK) rc = read_pick_phase(c, pick, path, t);
   if (rc != LG_OK) goto done;
   v = lgi_json_get(pick, "interests");
   if (v && v->type != LGI_JSON_TRUE && v->type != LGI_JSON_FALSE) {
@@ -422,11 +456,8 @@ static int read_pick(ctx *c, const lgi_json *obj, lgi_path *path, lgi_ttask *t) 
     goto done;
   }
   t->pick_interests = v && v->type == LGI_JSON_TRUE;
-  if (!t->pick_tag == !t->pick_interests) {
+  if (!t->pick_tag == !t->pick_interests)
     rc = fail(c, pick, path, "needs either \"tag\" or \"interests\": true", "", "");
-  } else if (!pool_nonempty(c, t)) {
-    rc = fail(c, pick, path, "no entry matches: the pool is empty", "", "");
-  }
 done:
   lgi_path_pop(path, old);
   return rc;
@@ -641,6 +672,16 @@ static int read_phase(ctx *c, const lgi_json *node, lgi_path *path, lgi_phase *p
     for (j = 0; rc == LG_OK && j < i; j++)
       if (strcmp(ts[j].id, ts[i].id) == 0)
         rc = fail(c, &tasks->u.items[i], path, "duplicate task id \"", ts[i].id, "\"");
+    lgi_path_pop(path, old2);
+  }
+  /* pools once every task is known: a pick leaves out the phase's fixed entries */
+  for (i = 0; i < tasks->len && rc == LG_OK; i++) {
+    if (!ts[i].pick_tag && !ts[i].pick_interests) continue;
+    if (pool_nonempty(c, &ts[i], ts, tasks->len)) continue;
+    old2 = lgi_path_push_index(path, i);
+    lgi_path_push_key(path, "pick", 4);
+    rc = fail(c, lgi_json_get(&tasks->u.items[i], "pick"), path,
+              "no entry matches: the pool is empty", "", "");
     lgi_path_pop(path, old2);
   }
   ph->tasks = ts;
