@@ -52,7 +52,7 @@ lg_date lgi_plan_date(int32_t days) {
 #define POOL_CACHE 16
 typedef struct scanned {
   const char *kind, *tag, *phase; /* NULL when absent */
-  unsigned mask;          /* interests, for interest pools; else 0 */
+  unsigned mask;                  /* interests, for interest pools; else 0 */
   const lg_entry **e;
   size_t n;
 } scanned;

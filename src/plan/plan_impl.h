@@ -88,15 +88,15 @@ enum { LGI_ON_DAY, LGI_ON_LAST, LGI_ON_EVERY, LGI_ON_DAILY, LGI_ON_WEEKDAYS, LGI
 
 typedef struct lgi_ttask {
   const char *id;
-  const char *entry;     /* a fixed entry, or NULL                  */
-  const char *pick_kind; /* pick: the kind, or NULL for any         */
-  const char *pick_tag;  /* pick: a fixed tag, or NULL              */
-  const char *pick_phase; /* pick: the entries' phase, or NULL for any */
-  int pick_interests;    /* pick: tags from the interests           */
-  const char *title;     /* unrendered; NULL: the entry's title     */
-  const char *note;      /* unrendered; NULL: none                  */
-  int on;                /* LGI_ON_*                                */
-  int day;               /* LGI_ON_DAY: 1-based; LGI_ON_EVERY: first */
+  const char *entry;      /* a fixed entry, or NULL                  */
+  const char *pick_kind;  /* pick: the kind, or NULL for any         */
+  const char *pick_tag;   /* pick: a fixed tag, or NULL              */
+  const char *pick_phase; /* pick: the entries' phase, or NULL      */
+  int pick_interests;     /* pick: tags from the interests           */
+  const char *title;      /* unrendered; NULL: the entry's title     */
+  const char *note;       /* unrendered; NULL: none                  */
+  int on;                 /* LGI_ON_*                                */
+  int day;                /* LGI_ON_DAY: 1-based; LGI_ON_EVERY: first */
   int every;
   int reminder; /* minutes after midnight; -1: the plan's   */
   const lgi_pcond *cond;
