@@ -1112,6 +1112,94 @@ static void an_instrument_using_every_rule_scores_as_documented(void **state) {
   free(t);
 }
 
+/* ---- preferences and saved plans -------------------------------------------------- */
+
+static void preference_values_are_checked(void **state) {
+  static const char *const cases[][3] = {
+      /* key, value, expected status: 0 OK, R ERANGE, N ENOTFOUND */
+      {"grief_days", "7", "0"},     {"grief_days", "14", "0"},      {"grief_days", "6", "R"},
+      {"grief_days", "15", "R"},    {"grief_days", "x", "R"},       {"grief_days", "1e1", "R"},
+      {"grief_days", "-7", "R"},    {"grief_days", "0010", "R"},    {"plan_days", "28", "0"},
+      {"plan_days", "90", "0"},     {"plan_days", "27", "R"},       {"plan_days", "91", "R"},
+      {"reminder_time", "00:00", "0"}, {"reminder_time", "23:59", "0"}, {"reminder_time", "24:00", "R"},
+      {"reminder_time", "12:60", "R"}, {"reminder_time", "7:30", "R"}, {"reminder_time", "07:30:00", "R"},
+      {"reminder_time", "ab:cd", "R"}, {"support", "talk", "0"},    {"support", "TALK", "R"},
+      {"support", "none", "R"},     {"interests", "nature", "0"},   {"interests", " nature , fitness ", "0"},
+      {"interests", "nature,,fitness", "R"}, {"interests", "gardening", "R"}, {"interests", ",", "R"},
+      {"partner_pronouns", "she", "0"}, {"partner_pronouns", "xe", "R"}, {"partner_pronouns", "He", "R"},
+      {"region", "es", "0"},        {"region", "ESP", "R"},         {"region", "1A", "R"},
+      {"region", "E", "R"},         {"name", "Ana", "0"},           {"partner_name", "Luz", "0"},
+      {"colour", "red", "N"},       {"Name", "Ana", "N"},           {"", "x", "N"},
+  };
+  lg_plan *p;
+  size_t k;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    int want = cases[k][2][0] == '0' ? LG_OK : cases[k][2][0] == 'R' ? LG_ERANGE : LG_ENOTFOUND;
+    int rc = lg_plan_set(p, cases[k][0], cases[k][1]);
+    if (rc != want) fail_msg("%s=\"%s\": status %d, want %d", cases[k][0], cases[k][1], rc, want);
+  }
+  /* the accepted ones took effect */
+  assert_int_equal(lg_plan_build(p, START, 1), LG_OK);
+  lg_plan_free(p);
+}
+
+static const struct {
+  mutation m;
+  int status;
+} PLAN_MUTATIONS[] = {
+    {{"\"template\":\"let-go\"", "\"template\":7", "/template"}, LG_ESCHEMA},
+    {{"\"template\":\"let-go\"", "\"template\":\"gone\"", "/template"}, LG_ENOTFOUND},
+    {{"\"format\":\"letgo-plan/1\"", "\"format\":\"letgo-plan/9\"", "/format"}, LG_EVERSION},
+    {{"\"seed\":\"7\"", "\"seed\":7", "/seed"}, LG_ESCHEMA},
+    {{"\"locale\":\"en\"", "\"locale\":5", "/locale"}, LG_ESCHEMA},
+    {{"\"prefs\":{", "\"prefs\":{\"colour\":\"red\",", "/prefs/colour"}, LG_ESCHEMA},
+    {{"\"grief_days\":\"10\"", "\"grief_days\":\"99\"", "/prefs/grief_days"}, LG_ESCHEMA},
+    {{"\"grief_days\":\"10\"", "\"grief_days\":10", "/prefs/grief_days"}, LG_ESCHEMA},
+    {{"\"name\":\"Robin\"", "\"name\":\"\"", "/prefs/name"}, LG_ESCHEMA},
+    {{"\"plan_days\":\"35\"", "\"plan_days\":\"35\",\"plan_days\":\"36\"", "/prefs/plan_days"}, LG_ESCHEMA},
+    {{"\"results\":[", "\"results\":[1,", "/results/0"}, LG_ESCHEMA},
+    {{"\"band\":\"struggling\"", "\"band\":\"nope\"", "/results/0"}, LG_ESCHEMA},
+    {{"\"instrument\":\"checkin\"", "\"instrument\":\"nope\"", "/results/0"}, LG_ESCHEMA},
+    {{"\"flags\":1", "\"flags\":\"1\"", "/results/0/flags"}, LG_ESCHEMA},
+    {{"\"flags\":1", "\"flags\":99", "/results/0"}, LG_ESCHEMA},
+    {{"\"score\":4,", "\"score\":4,\"y\":1,", "/results/0/y"}, LG_ESCHEMA},
+    {{"\"answers\":{}", "\"answers\":{\"nope\":1}", "/results/0/answers/nope"}, LG_ESCHEMA},
+    {{"\"crisis_from\":\"start\"", "\"crisis_from\":\"later\"", "/crisis_from"}, LG_ESCHEMA},
+    {{"{\"date\":\"2026-03-03\",\"mood\":3", "{\"date\":\"2026-03-02\",\"mood\":3", "/checkins/1"}, LG_ESCHEMA},
+    {{"\"done\":[\"reach-out\"]", "\"done\":[\"no-such-task\"]", "/checkins/1/done/0"}, LG_ESCHEMA},
+    {{"\"done\":[\"reach-out\"]", "\"done\":\"reach-out\"", "/checkins/1/done"}, LG_ESCHEMA},
+    {{"\"start\":\"2026-03-02\"", "\"start\":\"2031-03-02\"", "/checkins/0"}, LG_ESCHEMA},
+    {{"\"mood\":0", "\"mood\":\"0\"", "/checkins/0/mood"}, LG_ESCHEMA},
+    {{"\"checkins\":[", "\"checkins\":{},\"z\":[", "/z"}, LG_ESCHEMA},
+};
+
+static void broken_saved_plans_are_refused_with_their_pointer(void **state) {
+  size_t len, i;
+  char *t = lgt_read_file(LETGO_SOURCE_DIR "/tests/fuzz/corpus/plan_restore/crisis-en.json", &len);
+  lg_error err;
+  lg_plan *p = NULL;
+  (void)state;
+  assert_non_null(t);
+  assert_int_equal(lg_plan_restore(&p, cat, t, len, NULL), LG_OK);
+  lg_plan_free(p);
+  p = NULL;
+  for (i = 0; i < sizeof PLAN_MUTATIONS / sizeof PLAN_MUTATIONS[0]; i++) {
+    char *m = mutate(t, &PLAN_MUTATIONS[i].m);
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = lg_plan_restore(&p, cat, m, strlen(m), &err);
+    if (rc != PLAN_MUTATIONS[i].status || strcmp(err.path, PLAN_MUTATIONS[i].m.path) != 0)
+      fail_msg("%s -> %s: status %d, path %s (want %d, %s)", PLAN_MUTATIONS[i].m.find,
+               PLAN_MUTATIONS[i].m.replace, rc, err.path, PLAN_MUTATIONS[i].status,
+               PLAN_MUTATIONS[i].m.path);
+    assert_null(p);
+    free(m);
+  }
+  free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
@@ -1138,6 +1226,8 @@ int main(void) {
       cmocka_unit_test(broken_templates_are_schema_errors_with_their_pointer),
       cmocka_unit_test(broken_instruments_are_schema_errors_with_their_pointer),
       cmocka_unit_test(an_instrument_using_every_rule_scores_as_documented),
+      cmocka_unit_test(preference_values_are_checked),
+      cmocka_unit_test(broken_saved_plans_are_refused_with_their_pointer),
   };
   return cmocka_run_group_tests_name("hostile", tests, setup, teardown);
 }
