@@ -1200,6 +1200,65 @@ static void broken_saved_plans_are_refused_with_their_pointer(void **state) {
   free(t);
 }
 
+/* ---- error messages stay whole --------------------------------------------------- */
+
+static int valid_utf8(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    size_t k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+    size_t i;
+    if (k == 0) return 0;
+    for (i = 1; i < k; i++)
+      if ((p[i] & 0xC0) != 0x80) return 0;
+    p += k;
+  }
+  return 1;
+}
+
+static void error_messages_quote_long_values_in_whole_characters(void **state) {
+  static const char *const units[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x92\x94", "A"};
+  static const char *const shapes[] = {
+      "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+      "\"entries\":[{\"id\":\"%s\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"B\"}]}",
+      "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+      "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"%s\",\"title\":\"T\",\"body\":\"B\"}]}",
+      "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+      "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"B {%s}\"}]}",
+      "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\",\"%s\":1}",
+  };
+  char value[2048], json[4096];
+  lg_error err;
+  size_t u, k, n, sh;
+  (void)state;
+  for (sh = 0; sh < 4; sh++) {
+    for (u = 0; u < 4; u++) {
+      for (n = 1; n < 400; n += 37) {
+        value[0] = '\0';
+        for (k = 0; k < n; k++) strcat(value, units[u]);
+        snprintf(json, sizeof json, shapes[sh], value);
+        assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+        assert_true(strlen(err.message) < sizeof err.message);
+        assert_true(strlen(err.path) < sizeof err.path);
+        if (!valid_utf8(err.message) || !valid_utf8(err.path))
+          fail_msg("shape %zu, %zu x U+%zu: message or path cut inside a character", sh, n, u);
+      }
+    }
+  }
+  /* types are named */
+  snprintf(json, sizeof json,
+           "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+           "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":null,\"body\":\"B\"}]}");
+  assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+  assert_string_equal(err.path, "/entries/0/title");
+  assert_non_null(strstr(err.message, "null"));
+  /* a member name holding \u0000 */
+  snprintf(json, sizeof json,
+           "{\"format\":\"letgo-pack/1\",\"id\":\"h\",\"version\":\"1.0.0\",\"locale\":\"en\","
+           "\"x-a\\u0000b\":1}");
+  assert_int_equal(load(json, strlen(json), &err), LG_ESCHEMA);
+  assert_non_null(strstr(err.message, "\\u0000"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
@@ -1228,6 +1287,7 @@ int main(void) {
       cmocka_unit_test(an_instrument_using_every_rule_scores_as_documented),
       cmocka_unit_test(preference_values_are_checked),
       cmocka_unit_test(broken_saved_plans_are_refused_with_their_pointer),
+      cmocka_unit_test(error_messages_quote_long_values_in_whole_characters),
   };
   return cmocka_run_group_tests_name("hostile", tests, setup, teardown);
 }
