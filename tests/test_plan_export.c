@@ -184,6 +184,70 @@ static void exports_match_the_golden_files(void **state) {
   }
 }
 
+/* Saved states are part of what must be byte-identical on every
+ * architecture (scripts/cross-test runs this under qemu): the plan's
+ * letgo-plan/1 state for each scenario, and a session's letgo-session/1
+ * state and its result JSON. */
+static char *saved_plan(const lg_plan *p, size_t *out_len) {
+  size_t len = 0;
+  char *buf;
+  assert_int_equal(lg_plan_save(p, NULL, 0, &len), LG_ETRUNC);
+  buf = malloc(len + 1);
+  assert_non_null(buf);
+  assert_int_equal(lg_plan_save(p, buf, len + 1, &len), LG_OK);
+  *out_len = len;
+  return buf;
+}
+
+static void saved_states_match_the_golden_files(void **state) {
+  static const struct {
+    const char *name;
+    scenario_fn make;
+  } scenarios[] = {{"basic", scenario_basic}, {"tailored", scenario_tailored}, {"crisis", scenario_crisis}};
+  static const char *const locales[] = {"en", "es"};
+  size_t s, l;
+  (void)state;
+  for (s = 0; s < 3; s++) {
+    for (l = 0; l < 2; l++) {
+      lg_plan *p = scenarios[s].make(locales[l]);
+      char name[64];
+      size_t len;
+      char *out = saved_plan(p, &len);
+      snprintf(name, sizeof name, "%s.%s.state.json", scenarios[s].name, locales[l]);
+      compare_golden(name, out, len);
+      free(out);
+      lg_plan_free(p);
+    }
+  }
+  for (l = 0; l < 2; l++) {
+    lg_session *ses = NULL;
+    lg_result *r = NULL;
+    const lg_item *it;
+    char name[64], *out;
+    size_t len = 0, k = 0;
+    assert_int_equal(lg_session_new(&ses, cat, "one-sided", locales[l]), LG_OK);
+    while ((it = lg_session_next(ses)) != NULL && k < 7) /* 7 of 9: prorated */
+      assert_int_equal(lg_session_answer(ses, lg_item_id(it), (double)(k++ % 5)), LG_OK);
+    assert_int_equal(lg_session_save(ses, NULL, 0, &len), LG_ETRUNC);
+    out = malloc(len + 1);
+    assert_non_null(out);
+    assert_int_equal(lg_session_save(ses, out, len + 1, &len), LG_OK);
+    snprintf(name, sizeof name, "one-sided.%s.session.json", locales[l]);
+    compare_golden(name, out, len);
+    free(out);
+    assert_int_equal(lg_session_score(ses, &r), LG_OK);
+    assert_int_equal(lg_result_json(r, NULL, 0, &len), LG_ETRUNC);
+    out = malloc(len + 1);
+    assert_non_null(out);
+    assert_int_equal(lg_result_json(r, out, len + 1, &len), LG_OK);
+    snprintf(name, sizeof name, "one-sided.%s.result.json", locales[l]);
+    compare_golden(name, out, len);
+    free(out);
+    lg_result_free(r);
+    lg_session_free(ses);
+  }
+}
+
 /* ---- the output convention --------------------------------------------- */
 
 static void a_short_buffer_gets_a_terminated_prefix_and_the_full_length(void **state) {
@@ -371,6 +435,7 @@ static void building_and_exporting_survive_every_allocation_failure(void **state
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(exports_match_the_golden_files),
+      cmocka_unit_test(saved_states_match_the_golden_files),
       cmocka_unit_test(a_short_buffer_gets_a_terminated_prefix_and_the_full_length),
       cmocka_unit_test(ical_lines_end_in_crlf_and_fold_at_75_octets),
       cmocka_unit_test(uids_are_stable_across_rebuilds),
