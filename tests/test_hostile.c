@@ -1288,11 +1288,35 @@ static void error_messages_quote_long_values_in_whole_characters(void **state) {
   assert_non_null(strstr(err.message, "\\u0000"));
 }
 
+static void files_that_are_not_packs_are_refused(void **state) {
+  lg_error err;
+  FILE *f;
+  const char *path = LETGO_BINARY_DIR "/tests/hostile_empty.json";
+  (void)state;
+  /* a directory */
+  memset(&err, 0, sizeof err);
+  assert_int_equal(lg_catalog_load_file(empty, LETGO_TEST_DATA, &err), LG_EIO);
+  assert_int_equal(err.status, LG_EIO);
+  /* an empty file */
+  f = fopen(path, "wb");
+  assert_non_null(f);
+  fclose(f);
+  assert_int_equal(lg_catalog_load_file(empty, path, &err), LG_ESYNTAX);
+  remove(path);
+  /* a file whose size is unknown until read (procfs reports 0) */
+  f = fopen("/proc/self/status", "rb");
+  if (f) {
+    fclose(f);
+    assert_int_equal(lg_catalog_load_file(empty, "/proc/self/status", &err), LG_ESYNTAX);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(deep_nesting_is_refused_at_the_limit),
       cmocka_unit_test(a_million_keys_load_in_linear_time),
       cmocka_unit_test(a_pack_over_the_size_limit_is_refused),
+      cmocka_unit_test(files_that_are_not_packs_are_refused),
       cmocka_unit_test(the_entry_template_is_a_valid_pack),
       cmocka_unit_test(invalid_utf8_in_every_string_field_is_a_syntax_error),
       cmocka_unit_test(invalid_utf8_in_saved_states_is_a_syntax_error),

@@ -262,6 +262,29 @@ static int load_journey(lgt_alloc *t, void *ctx) {
   return rc;
 }
 
+static int load_file_journey(lgt_alloc *t, void *ctx) {
+  lg_catalog *cat = NULL;
+  lg_error err;
+  int rc;
+  (void)ctx;
+  pause_failures(t);
+  assert_int_equal(lg_catalog_new(&cat, &t->base, LG_CATALOG_EMPTY), LG_OK);
+  resume_failures(t);
+  rc = lg_catalog_load_file(cat, LETGO_TEST_DATA "/packs/good/full.en.json", &err);
+  pause_failures(t);
+  if (rc != LG_OK) {
+    assert_int_equal(rc, LG_ENOMEM);
+    assert_int_equal(err.status, LG_ENOMEM);
+    assert_int_equal(lg_catalog_entry_count(cat), 0);
+    rc = lg_catalog_load_file(cat, LETGO_TEST_DATA "/packs/good/full.en.json", &err);
+    assert_int_equal(rc, LG_OK);
+    rc = LG_ENOMEM;
+  }
+  assert_true(lg_catalog_entry_count(cat) > 0);
+  lg_catalog_free(cat);
+  return rc;
+}
+
 /* ---- journeys on the shared catalogue ------------------------------------ */
 
 static lgt_alloc shared;  /* the shared catalogue's allocator */
@@ -487,6 +510,17 @@ static int build_body(void) {
   });
   free(before);
   expect_exports(p, 4);
+  /* a new result rebuilds a built plan; failing, it keeps the plan that was */
+  before = snapshot(&shared, plan_export_fn, p, LG_FORMAT_JSON);
+  STEP(lg_plan_use_result(p, readiness_result), {
+    after = text_of(plan_export_fn, p, LG_FORMAT_JSON, &rc);
+    assert_string_equal(after, before);
+    free(after);
+  });
+  free(before);
+  before = snapshot(&shared, plan_export_fn, p, LG_FORMAT_JSON);
+  expect_text(8, before);
+  free(before);
   lg_plan_free(p);
   return nomem ? LG_ENOMEM : LG_OK;
 }
@@ -650,6 +684,11 @@ static void loading_a_pack_under_every_failure(void **state) {
   free(fp_after);
 }
 
+static void loading_a_pack_file_under_every_failure(void **state) {
+  (void)state;
+  assert_true(sweep("load a pack file", load_file_journey, NULL, 1) > 10);
+}
+
 static void search_under_every_failure(void **state) {
   (void)state;
   run_shared("search (5 queries)", search_body);
@@ -704,6 +743,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(builtin_catalogue_under_every_failure),
       cmocka_unit_test(loading_a_pack_under_every_failure),
+      cmocka_unit_test(loading_a_pack_file_under_every_failure),
       cmocka_unit_test(search_under_every_failure),
       cmocka_unit_test(one_sided_assessment_under_every_failure),
       cmocka_unit_test(readiness_assessment_under_every_failure),
