@@ -17,9 +17,9 @@
 
 #include "test_alloc.h"
 
-#define HEADER_(id, version, locale)                                                       \
-  "{\"format\":\"letgo-pack/1\",\"id\":\"" id "\",\"version\":\"" version "\",\"locale\":\"" \
-  locale "\""
+#define HEADER_(id, version, locale)                                                               \
+  "{\"format\":\"letgo-pack/1\",\"id\":\"" id "\",\"version\":\"" version                          \
+  "\",\"locale\":\"" locale "\""
 
 static lg_catalog *empty(void) {
   lg_catalog *cat = NULL;
@@ -46,16 +46,22 @@ static int load_header(const char *version, const char *locale) {
 }
 
 static void language_tags_at_the_edges_of_rfc_5646(void **state) {
-  static const char *const good[] = {
-      "zh-yue-HK",         /* an extended language subtag        */
-      "zh-yue-abc-def-HK", /* three of them, the most             */
-      "tlh",               "en-US-posix",    "de-1996",     "sl-rozaj-biske",
-      "en-a-bbb-b-ccc",    "en-X-priv",      "en-a-bbb-ccc-x-a1", "es-419-x-1",
-      "EN-latn-us",        "ab-Abcd-12345",  NULL};
-  static const char *const bad[] = {
-      "e1",          "en-a-b",    "en-a-bb-c",  "en-US-x",  "en-1",     "abcdefghi",
-      "en-@",        "x-private", "en-a-x-bb",  "1en",      "en-US-12", "en-a1b",
-      "en-abcdefghij", NULL};
+  static const char *const good[] = {"zh-yue-HK",         /* an extended language subtag        */
+                                     "zh-yue-abc-def-HK", /* three of them, the most             */
+                                     "tlh",
+                                     "en-US-posix",
+                                     "de-1996",
+                                     "sl-rozaj-biske",
+                                     "en-a-bbb-b-ccc",
+                                     "en-X-priv",
+                                     "en-a-bbb-ccc-x-a1",
+                                     "es-419-x-1",
+                                     "EN-latn-us",
+                                     "ab-Abcd-12345",
+                                     NULL};
+  static const char *const bad[] = {"e1",        "en-a-b", "en-a-bb-c",     "en-US-x",   "en-1",
+                                    "abcdefghi", "en-@",   "x-private",     "en-a-x-bb", "1en",
+                                    "en-US-12",  "en-a1b", "en-abcdefghij", NULL};
   size_t i;
   (void)state;
   for (i = 0; good[i]; i++)
@@ -66,11 +72,14 @@ static void language_tags_at_the_edges_of_rfc_5646(void **state) {
 
 static void versions_at_the_edges_of_semver(void **state) {
   static const char *const good[] = {"1.0.0-RC.1A", "1.0.0-0-9.a-b", "1.0.0+Build.007",
-                                     "1.0.0-a+b", "0.0.1-x-", NULL};
-  static const char *const bad[] = {"1.0.0-a+",  "1.0.0-a$", "1.0.0+b+c", "1.0.0-a b", "1-0.0",
-                                    "1.0x.0",    "1.0.0~",   "1.0.0+a.",  ".1.0",
-                                    "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                                    NULL};
+                                     "1.0.0-a+b",   "0.0.1-x-",      NULL};
+  static const char *const bad[] = {
+      "1.0.0-a+",  "1.0.0-a$",
+      "1.0.0+b+c", "1.0.0-a b",
+      "1-0.0",     "1.0x.0",
+      "1.0.0~",    "1.0.0+a.",
+      ".1.0",      "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      NULL};
   size_t i;
   (void)state;
   for (i = 0; good[i]; i++)
@@ -97,10 +106,11 @@ static void members_and_ids_a_pack_may_not_use(void **state) {
       {HEADER_("t", "1.0.0", "en") ",\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\","
                                    "\"title\":\"\",\"body\":\"B\"}]}",
        LG_ESCHEMA, "/entries/0/title", ""},
-      {HEADER_("t", "1.0.0", "en") ",\"entries\":["
-                                   "{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"A\",\"body\":\"a\"},"
-                                   "{\"id\":\"tip.b\",\"kind\":\"tip\",\"title\":\"B\",\"body\":\"b\"},"
-                                   "{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"C\",\"body\":\"c\"}]}",
+      {HEADER_("t", "1.0.0",
+               "en") ",\"entries\":["
+                     "{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"A\",\"body\":\"a\"},"
+                     "{\"id\":\"tip.b\",\"kind\":\"tip\",\"title\":\"B\",\"body\":\"b\"},"
+                     "{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"C\",\"body\":\"c\"}]}",
        LG_ESCHEMA, "/entries/2/id", "/entries/0"},
       {HEADER_("t", "1.0.0", "en") ",\"entries\":[{\"kind\":\"tip\",\"title\":\"A\","
                                    "\"body\":\"a\"}]}",
@@ -258,22 +268,22 @@ static void symbols_outside_ascii_separate_words(void **state) {
 }
 
 static void greek_and_cyrillic_capitals_fold_to_small_letters(void **state) {
-  static const char pack[] =
-      HEADER_("g", "1.0.0", "en") ",\"entries\":[{\"id\":\"tip.greek\",\"kind\":\"tip\","
-      "\"title\":\"\\u03a3\\u03a9\\u03a3\",\"body\":\"\\u0414\\u041e\\u041c "
-      "\\u0400\\u0401 \\u00c6ther \\u00aa\\u00ba \\u00b2\\u00b3\\u00b9\"}]}";
+  static const char pack[] = HEADER_(
+      "g", "1.0.0", "en") ",\"entries\":[{\"id\":\"tip.greek\",\"kind\":\"tip\","
+                          "\"title\":\"\\u03a3\\u03a9\\u03a3\",\"body\":\"\\u0414\\u041e\\u041c "
+                          "\\u0400\\u0401 \\u00c6ther \\u00aa\\u00ba \\u00b2\\u00b3\\u00b9\"}]}";
   static const struct {
     const char *query;
     size_t total;
   } cases[] = {
-      {"\xcf\x83\xcf\x89\xcf\x83", 1},         /* σωσ */
-      {"\xce\xa3\xce\xa9\xce\xa3", 1},         /* ΣΩΣ */
-      {"\xd0\xb4\xd0\xbe\xd0\xbc", 1},         /* дом */
-      {"\xd1\x90\xd1\x91", 1},                 /* ѐё (from U+0400 U+0401) */
-      {"aether", 1},                           /* Æ folds to ae */
-      {"ao", 1},                               /* ª º */
-      {"231", 1},                              /* ² ³ ¹ */
-      {"\xd0\xb4\xd0\xbe", 0},                 /* a prefix is not a word */
+      {"\xcf\x83\xcf\x89\xcf\x83", 1}, /* σωσ */
+      {"\xce\xa3\xce\xa9\xce\xa3", 1}, /* ΣΩΣ */
+      {"\xd0\xb4\xd0\xbe\xd0\xbc", 1}, /* дом */
+      {"\xd1\x90\xd1\x91", 1},         /* ѐё (from U+0400 U+0401) */
+      {"aether", 1},                   /* Æ folds to ae */
+      {"ao", 1},                       /* ª º */
+      {"231", 1},                      /* ² ³ ¹ */
+      {"\xd0\xb4\xd0\xbe", 0},         /* a prefix is not a word */
   };
   lg_catalog *cat = empty();
   lg_error err;

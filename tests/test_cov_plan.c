@@ -31,20 +31,20 @@ static int teardown(void **state) {
 }
 
 /* A valid state, in pieces, so each case can replace or drop one. */
-#define HEAD_(start, seed)                                                                 \
-  "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\",\"start\":\"" start \
+#define HEAD_(start, seed)                                                                         \
+  "{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":\"en\",\"start\":\"" start      \
   "\",\"seed\":\"" seed "\","
-#define HEAD HEAD_("2026-03-02", "7")
-#define PREFS "\"prefs\":{\"name\":\"Ana\"},"
+#define HEAD   HEAD_("2026-03-02", "7")
+#define PREFS  "\"prefs\":{\"name\":\"Ana\"},"
 #define RES(x) "\"results\":[" x "],"
-#define ONE_(score, flags, answers)                                                           \
-  "{\"instrument\":\"one-sided\",\"band\":\"balanced\",\"score\":" score ",\"flags\":" flags \
+#define ONE_(score, flags, answers)                                                                \
+  "{\"instrument\":\"one-sided\",\"band\":\"balanced\",\"score\":" score ",\"flags\":" flags       \
   ",\"answers\":" answers "}"
-#define ONE ONE_("0", "0", "{}")
-#define CK(x) "\"checkins\":[" x "]}"
+#define ONE              ONE_("0", "0", "{}")
+#define CK(x)            "\"checkins\":[" x "]}"
 #define DAY_(mood, done) "{\"date\":\"2026-03-02\",\"mood\":" mood ",\"done\":" done "}"
-#define DAY1 DAY_("3", "[\"open-window\"]")
-#define GOOD HEAD PREFS RES(ONE) CK(DAY1)
+#define DAY1             DAY_("3", "[\"open-window\"]")
+#define GOOD             HEAD PREFS RES(ONE) CK(DAY1)
 
 static char *save(const lg_plan *p) {
   size_t len = 0;
@@ -93,8 +93,8 @@ static void each_broken_state_is_refused_at_its_pointer(void **state) {
       {HEAD_("2026-03-02", "7x") PREFS RES(ONE) CK(DAY1), LG_ESCHEMA, "/seed", "decimal number"},
       {HEAD_("2026-3-2", "7") PREFS RES(ONE) CK(DAY1), LG_ESCHEMA, "/start", "YYYY-MM-DD"},
       {"{\"format\":\"letgo-plan/1\",\"template\":\"let-go\",\"locale\":"
-       "\"en-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"start\":\"2026-03-02\",\"seed\":\"7\","
-       PREFS RES(ONE) CK(DAY1),
+       "\"en-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"start\":\"2026-03-02\",\"seed\":"
+       "\"7\"," PREFS RES(ONE) CK(DAY1),
        LG_EINVAL, "/template", "cannot start the plan"},
       /* the plan would end after the last date the library handles */
       {HEAD_("2399-12-01", "7") PREFS RES(ONE) "\"checkins\":[]}", LG_ESCHEMA, "/start",
@@ -110,8 +110,8 @@ static void each_broken_state_is_refused_at_its_pointer(void **state) {
        "non-empty string"},
       {HEAD "\"prefs\":{\"name\":\"A\",\"name\":\"B\"}," RES(ONE) CK(DAY1), LG_ESCHEMA,
        "/prefs/name", "duplicate or bad key"},
-      {HEAD "\"prefs\":{\"grief_days\":\"30\"}," RES(ONE) CK(DAY1), LG_ESCHEMA,
-       "/prefs/grief_days", "bad value"},
+      {HEAD "\"prefs\":{\"grief_days\":\"30\"}," RES(ONE) CK(DAY1), LG_ESCHEMA, "/prefs/grief_days",
+       "bad value"},
       /* results */
       {HEAD PREFS CK(DAY1), LG_ESCHEMA, "", "missing \"results\""},
       {HEAD PREFS "\"results\":{}," CK(DAY1), LG_ESCHEMA, "/results", "must be a list"},
@@ -130,8 +130,7 @@ static void each_broken_state_is_refused_at_its_pointer(void **state) {
        "must be a number"},
       {HEAD PREFS RES(ONE_("0", "\"0\"", "{}")) CK(DAY1), LG_ESCHEMA, "/results/0/flags",
        "must be a number"},
-      {HEAD PREFS RES(ONE_("0", "-1", "{}")) CK(DAY1), LG_ESCHEMA, "/results/0",
-       "from 0 to 7"},
+      {HEAD PREFS RES(ONE_("0", "-1", "{}")) CK(DAY1), LG_ESCHEMA, "/results/0", "from 0 to 7"},
       {HEAD PREFS RES(ONE_("0", "8", "{}")) CK(DAY1), LG_ESCHEMA, "/results/0", "from 0 to 7"},
       {HEAD PREFS RES(ONE_("0", "1.5", "{}")) CK(DAY1), LG_ESCHEMA, "/results/0", "from 0 to 7"},
       {HEAD PREFS RES(ONE_("0", "0", "[]")) CK(DAY1), LG_ESCHEMA, "/results/0/answers",
@@ -155,8 +154,7 @@ static void each_broken_state_is_refused_at_its_pointer(void **state) {
        "YYYY-MM-DD"},
       /* check-ins */
       {HEAD PREFS RES(ONE) "\"extra\":1}", LG_ESCHEMA, "/extra", "unknown key"},
-      {HEAD PREFS RES(ONE) "\"crisis_from\":\"start\"}", LG_ESCHEMA, "",
-       "missing \"checkins\""},
+      {HEAD PREFS RES(ONE) "\"crisis_from\":\"start\"}", LG_ESCHEMA, "", "missing \"checkins\""},
       {HEAD PREFS RES(ONE) "\"checkins\":{}}", LG_ESCHEMA, "/checkins", "must be a list"},
       {HEAD PREFS RES(ONE) CK("5"), LG_ESCHEMA, "/checkins/0", "must be an object"},
       {HEAD PREFS RES(ONE) CK("{\"date\":\"2026-03-02\",\"feeling\":3}"), LG_ESCHEMA,
@@ -166,8 +164,7 @@ static void each_broken_state_is_refused_at_its_pointer(void **state) {
       {HEAD PREFS RES(ONE) CK("{\"date\":\"2026-03-02\",\"done\":[]}"), LG_ESCHEMA, "/checkins/0",
        "missing \"mood\""},
       {HEAD PREFS RES(ONE) CK(DAY_("-1", "[]")), LG_ESCHEMA, "/checkins/0/mood", "from 0 to 10"},
-      {HEAD PREFS RES(ONE) CK(DAY_("2.5", "[]")), LG_ESCHEMA, "/checkins/0/mood",
-       "from 0 to 10"},
+      {HEAD PREFS RES(ONE) CK(DAY_("2.5", "[]")), LG_ESCHEMA, "/checkins/0/mood", "from 0 to 10"},
       {HEAD PREFS RES(ONE) CK("{\"date\":\"2026-03-02\",\"mood\":3}"), LG_ESCHEMA, "/checkins/0",
        "missing \"done\""},
       {HEAD PREFS RES(ONE) CK(DAY_("3", "\"open-window\"")), LG_ESCHEMA, "/checkins/0/done",
@@ -220,7 +217,7 @@ static void lists_over_their_limits_are_refused(void **state) {
   assert_non_null(strstr(err.message, "too many check-ins"));
 
   n = (size_t)sprintf(buf, HEAD PREFS RES(ONE) "\"checkins\":[{\"date\":\"2026-03-02\",\"mood\":3,"
-                           "\"done\":[");
+                                               "\"done\":[");
   for (i = 0; i < 67; i++) n += (size_t)sprintf(buf + n, "%s\"t%u\"", i ? "," : "", (unsigned)i);
   sprintf(buf + n, "]}]}");
   assert_int_equal(lg_plan_restore(&p, cat, buf, strlen(buf), &err), LG_ESCHEMA);
@@ -347,6 +344,120 @@ static void accessors_answer_nothing_before_the_build_and_past_the_end(void **st
                    LG_EINVAL);
 }
 
+/* ---- templates: tests/data/cov/template.json with one rule broken ------------ */
+
+static char *template_text(void) {
+  size_t len;
+  char *text = lgt_read_file(LETGO_TEST_DATA "/cov/template.json", &len);
+  assert_non_null(text);
+  return text;
+}
+
+/* Loads the template with `from` replaced by `to`; 0 when `from` is absent. */
+static int load_changed(const char *base, const char *from, const char *to, lg_error *err,
+                        lg_catalog **out) {
+  static char buf[8192];
+  const char *at = strstr(base, from);
+  lg_catalog *c = NULL;
+  int rc;
+  if (!at) return 0;
+  snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
+  assert_int_equal(lg_catalog_new(&c, NULL, 0), LG_OK);
+  memset(err, 0, sizeof *err);
+  rc = lg_catalog_load(c, buf, strlen(buf), err);
+  if (out)
+    *out = c;
+  else
+    lg_catalog_free(c);
+  return rc;
+}
+
+typedef struct bad_rule {
+  const char *from, *to;
+  const char *path;
+  const char *message; /* a part of the message */
+} bad_rule;
+
+#define PH0 "/plans/0/phases/0"
+#define PH1 "/plans/0/phases/1"
+
+static void each_broken_template_rule_is_refused_at_its_pointer(void **state) {
+  static const bad_rule cases[] = {
+      {"\"min\":7,", "\"min\":7.5,", PH0 "/days/min", ""},
+      {"\"min\":7,", "\"min\":-1e7,", PH0 "/days/min", ""},
+      {"\"min\":7,", "\"min\":1e999,", PH0 "/days/min", ""},
+      {"\"min\":7,", "\"min\":\"7\",", PH0 "/days/min", ""},
+      {"\"add\":2", "\"add\":1e999", PH0 "/days/rules/0/add", ""},
+      {"\"add\":2", "\"add\":\"2\"", PH0 "/days/rules/0/add", ""},
+      {"\"rules\":[{\"if\":{\"band\":\"one-sided\",\"in\":\"one-sided\"},\"add\":2}]",
+       "\"rules\":{}", PH0 "/days/rules", ""},
+      {"\"if\":{\"band\":\"one-sided\",\"in\":\"one-sided\"}", "\"if\":{\"band\":\"one-sided\"}",
+       PH0 "/days/rules/0/if", "missing \"in\""},
+      {"\"in\":\"one-sided\"", "\"in\":[]", PH0 "/days/rules/0/if/in", "1 to 64 strings"},
+      {"\"in\":\"one-sided\"", "\"in\":[\"one-sided\",\"\"]", PH0 "/days/rules/0/if/in/1",
+       "non-empty string"},
+      {"\"in\":\"one-sided\"", "\"in\":[\"one-sided\",5]", PH0 "/days/rules/0/if/in/1",
+       "non-empty string"},
+      {"\"tasks\":[{\"id\":\"love\",\"entry\":\"strategy.love-yourself\"}]", "\"tasks\":[]",
+       PH1 "/tasks", ""},
+      {"\"tasks\":[{\"id\":\"love\",\"entry\":\"strategy.love-yourself\"}]", "\"tasks\":{}",
+       PH1 "/tasks", ""},
+      {"{\"id\":\"love\",\"entry\":\"strategy.love-yourself\"}", "5", PH1 "/tasks/0",
+       "must be an object"},
+      {"{\"id\":\"love\",\"entry\":\"strategy.love-yourself\"}", "{\"id\":\"love\"}",
+       PH1 "/tasks/0", ""},
+      {"{\"id\":\"love\",\"entry\":\"strategy.love-yourself\"}",
+       "{\"id\":\"love\",\"title\":\"Love\"}", PH1 "/tasks/0", ""},
+      {"\"days\":{\"rest\":true,\"min\":5},", "", PH1, "missing \"days\""},
+      {"\"days\":{\"rest\":true,\"min\":5}", "\"days\":{\"min\":85,\"max\":90,\"default\":85}",
+       "/plans/0/phases", ""},
+      {"\"after\":\"grieve\",", "\"after\":\"grieve\",\"low_mood\":11,", "/plans/0/adapt/low_mood",
+       ""},
+      {"\"id\":\"therapy-checkin\"", "\"id\":\"reach-out\"", "/plans/0/adapt/therapy",
+       "already used"},
+      {"\"id\":\"therapy-checkin\"", "\"id\":\"journal\"", "/plans/0/adapt/therapy",
+       "already used"},
+      {"\"kind\":\"prompt\"", "\"kind\":\"Prompt X\"", PH0 "/tasks/0/pick/kind", ""},
+      {"\"tag\":\"journal\"", "\"tag\":5", PH0 "/tasks/0/pick/tag", ""},
+      {"\"tag\":\"journal\"", "\"tag\":\"journal\",\"phase\":5", PH0 "/tasks/0/pick/phase", ""},
+      {"\"on\":\"daily\"", "\"on\":{\"every\":0}", PH0 "/tasks/0/on/every", ""},
+      {"\"on\":\"daily\"", "\"on\":{\"every\":2,\"from\":99}", PH0 "/tasks/0/on/from", ""},
+      {"\"on\":\"daily\"", "\"on\":5", PH0 "/tasks/0/on", "a string or an object"},
+      {"\"on\":\"daily\"", "\"on\":\"hourly\"", PH0 "/tasks/0/on", "weekdays"},
+  };
+  char *base = template_text();
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    lg_error err;
+    int rc = load_changed(base, cases[i].from, cases[i].to, &err, NULL);
+    if (rc != LG_ESCHEMA || strcmp(err.path, cases[i].path) != 0 ||
+        !strstr(err.message, cases[i].message))
+      fail_msg("case %u: got %d at \"%s\": %s", (unsigned)i, rc, err.path, err.message);
+    assert_true(err.line > 0);
+  }
+  free(base);
+}
+
+static void a_phase_without_from_ignores_the_preference(void **state) {
+  char *base = template_text();
+  lg_catalog *c = NULL;
+  lg_plan *p = NULL;
+  lg_error err;
+  lg_date start = {2026, 3, 2};
+  (void)state;
+  assert_int_equal(
+      load_changed(base, "\"default\":10,\"from\":\"grief_days\",", "\"default\":10,", &err, &c),
+      LG_OK);
+  assert_int_equal(lg_plan_new(&p, c, "mini", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "grief_days", "14"), LG_OK);
+  assert_int_equal(lg_plan_build(p, start, 1), LG_OK);
+  assert_int_equal(lg_plan_phase_length(p, 0), 10);
+  lg_plan_free(p);
+  lg_catalog_free(c);
+  free(base);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_hand_written_state_restores_and_saves_back_byte_for_byte),
@@ -355,6 +466,8 @@ int main(void) {
       cmocka_unit_test(a_check_in_with_nothing_done_and_a_crisis_from_the_start_restore),
       cmocka_unit_test(preferences_are_checked_and_stored_in_canonical_form),
       cmocka_unit_test(accessors_answer_nothing_before_the_build_and_past_the_end),
+      cmocka_unit_test(each_broken_template_rule_is_refused_at_its_pointer),
+      cmocka_unit_test(a_phase_without_from_ignores_the_preference),
   };
   return cmocka_run_group_tests_name("cov_plan", tests, setup, teardown);
 }
