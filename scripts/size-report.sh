@@ -10,13 +10,16 @@ report() {
   lib=$(ls "$build"/libletgo.so.*.*.* | head -n 1)
   tmp=$(mktemp)
   "$strip" --strip-all -o "$tmp" "$lib"
-  total=$(wc -c < "$tmp")
+  file=$(wc -c < "$tmp")
   obj=$(find "$build" -name 'builtin_packs.c.o' | head -n 1)
-  content=0
-  for f in "$root"/content/*.json; do content=$((content + $(wc -c < "$f"))); done
-  code=$((total - content))
-  printf '%-8s stripped libletgo.so: %7d bytes = code %7d + built-in content %7d (%s)\n' \
-    "$arch" "$total" "$code" "$content" "$(basename "$obj" 2>/dev/null || echo '?')"
+  # Section sizes: the built-in content is the packs' .rodata; code is .text;
+  # the rest is tables (other .rodata, unwind info, symbols, relocations).
+  content=$(size -A "$obj" | awk '$1 == ".rodata" {print $2}')
+  sections=$(size -A "$tmp" | awk '$1 ~ /^\./ {s += $2} END {print s}')
+  text=$(size -A "$tmp" | awk '$1 == ".text" {print $2}')
+  other=$((sections - content - text))
+  printf '%-8s stripped libletgo.so: %6d bytes on disk; sections %6d = code (.text) %6d + tables %6d + built-in content %6d; padding %d\n' \
+    "$arch" "$file" "$sections" "$text" "$other" "$content" "$((file - sections))"
   rm -f "$tmp"
 }
 cmake -S "$root" -B "$root/_build/size-x86_64" -DCMAKE_BUILD_TYPE=MinSizeRel -DLETGO_BUILD_TESTS=OFF \
