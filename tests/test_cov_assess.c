@@ -152,11 +152,91 @@ static void conditions_that_can_never_hold_are_refused(void **state) {
   }
 }
 
+typedef struct bad_instrument {
+  const char *from, *to;
+  int status;
+  const char *path;
+} bad_instrument;
+
+#define BANDS_                                                                                     \
+  "\"bands\":[{\"id\":\"low\",\"max\":2,\"label\":\"Low\",\"summary\":\"Low.\"},{\"id\":\"high\"," \
+  "\"max\":4,\"label\":\"High\",\"summary\":\"High.\"}]"
+#define OPTIONS_                                                                                   \
+  "\"options\":[{\"value\":0,\"label\":\"Z\"},{\"value\":2,\"label\":\"T\"},{\"value\":4,"         \
+  "\"label\":"                                                                                     \
+  "\"F\"}]"
+#define SCALE_ "\"scale\":{\"min\":0,\"max\":4,\"labels\":[\"0\",\"1\",\"2\",\"3\",\"4\"]}"
+#define NE_    "\"enable_when\":{\"item\":\"a\",\"op\":\"!=\",\"value\":0}"
+#define FLAG_  "\"flag\":{\"name\":\"crisis\",\"op\":\">\",\"value\":0}"
+#define IN0    "/instruments/0"
+
+static void each_broken_instrument_part_is_refused_at_its_pointer(void **state) {
+  static const bad_instrument cases[] = {
+      {SCALE_, "\"scale\":5", LG_ESCHEMA, IN0 "/scale"},
+      {SCALE_, "\"scale\":{\"min\":0,\"max\":4}", LG_ESCHEMA, IN0 "/scale"},
+      {SCALE_, "\"scale\":{\"min\":0,\"max\":4,\"labels\":\"0\"}", LG_ESCHEMA, IN0 "/scale/labels"},
+      {SCALE_, "\"scale\":{\"min\":0,\"max\":99,\"labels\":[]}", LG_ELIMIT, IN0 "/scale/max"},
+      {OPTIONS_, "\"options\":5", LG_ESCHEMA, IN0 "/items/5/options"},
+      {OPTIONS_, "\"options\":[{\"value\":0,\"label\":\"Z\"}]", LG_ESCHEMA, IN0 "/items/5/options"},
+      {OPTIONS_, "\"options\":[5,{\"value\":2,\"label\":\"T\"}]", LG_ESCHEMA,
+       IN0 "/items/5/options/0"},
+      {"{\"value\":0,\"label\":\"Z\"}", "{\"label\":\"Z\"}", LG_ESCHEMA, IN0 "/items/5/options/0"},
+      {"\"label\":\"Z\"", "\"label\":5", LG_ESCHEMA, IN0 "/items/5/options/0/label"},
+      {"\"label\":\"Z\"", "\"label\":\"\"", LG_ESCHEMA, IN0 "/items/5/options/0/label"},
+      {"\"label\":\"Z\"", "\"label\":\"Z\\u0000\"", LG_ESCHEMA, IN0 "/items/5/options/0/label"},
+      {NE_, "\"enable_when\":5", LG_ESCHEMA, IN0 "/items/1/enable_when"},
+      {NE_, "\"enable_when\":{\"item\":\"a\",\"op\":\"!=\",\"value\":0,\"why\":1}", LG_ESCHEMA,
+       IN0 "/items/1/enable_when/why"},
+      {FLAG_, "\"flag\":5", LG_ESCHEMA, IN0 "/items/9/flag"},
+      {FLAG_, "\"flag\":{\"name\":\"crisis\",\"op\":\">\",\"value\":0,\"why\":1}", LG_ESCHEMA,
+       IN0 "/items/9/flag/why"},
+      {FLAG_, "\"flag\":{\"name\":\"crisis\",\"op\":\"~\",\"value\":0}", LG_ESCHEMA,
+       IN0 "/items/9/flag/op"},
+      {"\"text\":\"The case.\"", "\"text\":\"The case.\",\"max\":3", LG_ESCHEMA,
+       IN0 "/items/8/max"},
+      {"\"scoring\":{\"method\":\"mean\"}", "\"scoring\":5", LG_ESCHEMA, IN0 "/scoring"},
+      {"\"scoring\":{\"method\":\"mean\"}", "\"scoring\":{\"method\":\"mean\",\"why\":1}",
+       LG_ESCHEMA, IN0 "/scoring/why"},
+      /* without a method the score is a sum, which these bands do not reach */
+      {"\"scoring\":{\"method\":\"mean\"}", "\"scoring\":{}", LG_ESCHEMA, IN0 "/bands/1/max"},
+      {BANDS_, "\"bands\":5", LG_ESCHEMA, IN0 "/bands"},
+      {BANDS_, "\"bands\":[]", LG_ESCHEMA, IN0 "/bands"},
+      {BANDS_ "}", "\"x-bands\":1}", LG_ESCHEMA, IN0},
+      {"{\"id\":\"low\",\"max\":2,", "5,{\"id\":\"low\",\"max\":2,", LG_ESCHEMA, IN0 "/bands/0"},
+      {"{\"id\":\"low\",\"max\":2,", "{\"id\":\"low\",\"why\":2,", LG_ESCHEMA, IN0 "/bands/0/why"},
+      {"{\"id\":\"low\",\"max\":2,", "{\"id\":\"low\",", LG_ESCHEMA, IN0 "/bands/0"},
+      {"\"instruments\":[{", "\"instruments\":[5,{", LG_ESCHEMA, IN0},
+      {"\"items\":[", "\"items\":[],\"x-items\":[", LG_ESCHEMA, IN0 "/items"},
+  };
+  char base[4096];
+  size_t i;
+  (void)state;
+  snprintf(base, sizeof base, pack_fmt, "");
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char json[4096];
+    const char *at = strstr(base, cases[i].from);
+    lg_catalog *cat = NULL;
+    lg_error err;
+    int rc;
+    if (!at) fail_msg("case %u: no %s", (unsigned)i, cases[i].from);
+    snprintf(json, sizeof json, "%.*s%s%s", (int)(at - base), base, cases[i].to,
+             at + strlen(cases[i].from));
+    assert_int_equal(lg_catalog_new(&cat, NULL, LG_CATALOG_EMPTY), LG_OK);
+    memset(&err, 0, sizeof err);
+    rc = lg_catalog_load(cat, json, strlen(json), &err);
+    if (rc != cases[i].status || strcmp(err.path, cases[i].path) != 0)
+      fail_msg("case %u: got %d at \"%s\": %s", (unsigned)i, rc, err.path, err.message);
+    assert_int_equal(lg_catalog_instrument_count(cat), 0);
+    lg_catalog_free(cat);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(each_operator_gates_its_item),
       cmocka_unit_test(a_mean_counts_only_the_enabled_answers),
       cmocka_unit_test(conditions_that_can_never_hold_are_refused),
+      cmocka_unit_test(each_broken_instrument_part_is_refused_at_its_pointer),
   };
   return cmocka_run_group_tests_name("cov_assess", tests, NULL, NULL);
 }
