@@ -458,6 +458,61 @@ static void a_phase_without_from_ignores_the_preference(void **state) {
   free(base);
 }
 
+static char *ical_of(const lg_plan *p) {
+  size_t len = 0;
+  char *s;
+  assert_int_equal(lg_plan_export(p, LG_FORMAT_ICALENDAR, NULL, 0, &len), LG_ETRUNC);
+  s = malloc(len + 1);
+  assert_non_null(s);
+  assert_int_equal(lg_plan_export(p, LG_FORMAT_ICALENDAR, s, len + 1, &len), LG_OK);
+  return s;
+}
+
+static void icalendar_triggers_at_midnight_and_before_ten(void **state) {
+  static const struct {
+    const char *time, *trigger;
+  } cases[] = {
+      {"00:00", "TRIGGER:PT0S"},
+      {"00:30", "TRIGGER:PT30M"},
+      {"10:05", "TRIGGER:PT10H5M"},
+      {"07:00", "TRIGGER:PT7H\r\n"},
+  };
+  lg_date start = {2026, 3, 2};
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    lg_plan *p = NULL;
+    char *ics;
+    assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+    assert_int_equal(lg_plan_set(p, "reminder_time", cases[i].time), LG_OK);
+    assert_int_equal(lg_plan_build(p, start, 1), LG_OK);
+    ics = ical_of(p);
+    if (!strstr(ics, cases[i].trigger)) fail_msg("%s: no %s", cases[i].time, cases[i].trigger);
+    free(ics);
+    lg_plan_free(p);
+  }
+}
+
+static void icalendar_text_escapes_controls_in_persona_values(void **state) {
+  lg_plan *p = NULL;
+  lg_date start = {2026, 3, 2};
+  char *ics;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "partner_name",
+                               "P\tQ\rR\x01"
+                               "S;T"),
+                   LG_OK);
+  assert_int_equal(lg_plan_build(p, start, 1), LG_OK);
+  ics = ical_of(p);
+  /* in the partner's name: a tab stays, a lone CR is a line break, other controls go,
+   * ; is escaped */
+  assert_non_null(strstr(ics, "P\tQ\\nRS\\;T"));
+  assert_null(strchr(ics, '\x01'));
+  free(ics);
+  lg_plan_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_hand_written_state_restores_and_saves_back_byte_for_byte),
@@ -468,6 +523,8 @@ int main(void) {
       cmocka_unit_test(accessors_answer_nothing_before_the_build_and_past_the_end),
       cmocka_unit_test(each_broken_template_rule_is_refused_at_its_pointer),
       cmocka_unit_test(a_phase_without_from_ignores_the_preference),
+      cmocka_unit_test(icalendar_triggers_at_midnight_and_before_ten),
+      cmocka_unit_test(icalendar_text_escapes_controls_in_persona_values),
   };
   return cmocka_run_group_tests_name("cov_plan", tests, setup, teardown);
 }
