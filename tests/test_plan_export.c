@@ -329,6 +329,22 @@ static void uids_are_stable_across_rebuilds(void **state) {
 
 #define HOSTILE "Al\r\nex; \"x\", <b>`{y}`\\"
 
+/* Regression: a tab in a name came out as a backslash and a tab in
+ * Markdown, which shows the backslash. */
+static void a_tab_in_a_name_stays_a_plain_tab_in_markdown(void **state) {
+  lg_plan *p = NULL;
+  char *md;
+  (void)state;
+  assert_int_equal(lg_plan_new(&p, cat, "let-go", "en"), LG_OK);
+  assert_int_equal(lg_plan_set(p, "name", "A\tB"), LG_OK);
+  assert_int_equal(lg_plan_build(p, START, 1), LG_OK);
+  md = export_of(p, LG_FORMAT_MARKDOWN, NULL);
+  assert_non_null(strstr(md, "A\tB"));
+  assert_null(strstr(md, "A\\\tB"));
+  free(md);
+  lg_plan_free(p);
+}
+
 static void hostile_names_are_escaped_in_every_format(void **state) {
   lg_plan *p = NULL;
   char *json, *ics, *md;
@@ -436,6 +452,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(exports_match_the_golden_files),
       cmocka_unit_test(saved_states_match_the_golden_files),
+      cmocka_unit_test(a_tab_in_a_name_stays_a_plain_tab_in_markdown),
       cmocka_unit_test(a_short_buffer_gets_a_terminated_prefix_and_the_full_length),
       cmocka_unit_test(ical_lines_end_in_crlf_and_fold_at_75_octets),
       cmocka_unit_test(uids_are_stable_across_rebuilds),

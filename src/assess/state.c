@@ -176,29 +176,6 @@ static int restore(reader *rd, lg_session **out, const lg_catalog *cat, const lg
   return LG_OK;
 }
 
-/*
- * The parsed state holds the answers, in the arena and in whatever scratch
- * space the JSON reader uses. Parsing through this allocator wipes every
- * block before it goes back, growth included, so no copy is left behind.
- */
-static void *wiping_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
-  const lg_allocator *inner = ud;
-  void *p;
-  if (new_size == 0) {
-    if (ptr) {
-      lgi_wipe(ptr, old_size);
-      (void)inner->realloc(inner->ud, ptr, old_size, 0);
-    }
-    return NULL;
-  }
-  p = inner->realloc(inner->ud, NULL, 0, new_size);
-  if (!p || !ptr) return p;
-  memcpy(p, ptr, old_size < new_size ? old_size : new_size);
-  lgi_wipe(ptr, old_size);
-  (void)inner->realloc(inner->ud, ptr, old_size, 0);
-  return p;
-}
-
 int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *state, size_t len,
                        lg_error *err) {
   lg_allocator inner, wiping;
@@ -211,9 +188,10 @@ int lg_session_restore(lg_session **out, const lg_catalog *cat, const char *stat
                          (const char *)NULL);
   rd.err = err;
   lgi_path_init(&rd.path);
+  /* The parsed state holds the answers, in the arena and in the reader's
+   * scratch: every block is wiped before it goes back. */
   inner = *lgi_catalog_alloc(cat);
-  wiping.realloc = wiping_realloc;
-  wiping.ud = &inner;
+  lgi_alloc_wiping(&wiping, &inner);
   lgi_arena_init(&arena, &wiping);
   rc = lgi_json_parse(&arena, state ? state : "", len, &root, err);
   if (rc == LG_OK) rc = restore(&rd, out, cat, root);

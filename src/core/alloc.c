@@ -82,3 +82,27 @@ char *lgi_strndup(const lg_allocator *a, const char *s, size_t n) {
   p[n] = '\0';
   return p;
 }
+
+static void *wiping_realloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
+  const lg_allocator *inner = ud;
+  void *p;
+  if (new_size == 0) {
+    if (ptr) {
+      lgi_wipe(ptr, old_size);
+      (void)inner->realloc(inner->ud, ptr, old_size, 0);
+    }
+    return NULL;
+  }
+  p = inner->realloc(inner->ud, NULL, 0, new_size);
+  if (!p || !ptr) return p;
+  memcpy(p, ptr, old_size < new_size ? old_size : new_size);
+  lgi_wipe(ptr, old_size);
+  (void)inner->realloc(inner->ud, ptr, old_size, 0);
+  return p;
+}
+
+void lgi_alloc_wiping(lg_allocator *out, const lg_allocator *inner) {
+  out->realloc = wiping_realloc;
+  /* The allocator interface has no const user data; inner is only read. */
+  out->ud = (void *)(uintptr_t)inner;
+}

@@ -35,6 +35,14 @@ void lgi_free(const lg_allocator *a, void *p, size_t n); /* p NULL is fine */
 /* Wipes n bytes with lgi_wipe, then frees them. */
 void lgi_free_wiped(const lg_allocator *a, void *p, size_t n);
 char *lgi_strndup(const lg_allocator *a, const char *s, size_t n); /* n+1 bytes */
+/*
+ * Makes `out` an allocator that forwards to `inner` but wipes every block
+ * before it goes back, growth included (a resize moves to a new block).
+ * Parse saved states through it: the JSON reader's arena and scratch then
+ * leave no copy of answers, moods or scores in freed memory. `inner` must
+ * outlive `out`.
+ */
+void lgi_alloc_wiping(lg_allocator *out, const lg_allocator *inner);
 /* Returns 0 and sets *out = a*b, or -1 on overflow. */
 int lgi_size_mul(size_t a, size_t b, size_t *out);
 int lgi_size_add(size_t a, size_t b, size_t *out);

@@ -34,7 +34,7 @@ static int special(unsigned char c) {
   case '&':
     return 1;
   default:
-    return c < 0x20;
+    return c < 0x20 && c != '\t';
   }
 }
 

@@ -489,6 +489,7 @@ static int restore(rctx *c, const lg_catalog *cat, const lgi_json *root, lg_plan
 
 int lg_plan_restore(lg_plan **out, const lg_catalog *cat, const char *state, size_t len,
                     lg_error *err) {
+  lg_allocator inner, wiping;
   lgi_arena arena;
   const lgi_json *root = NULL;
   rctx c;
@@ -497,9 +498,13 @@ int lg_plan_restore(lg_plan **out, const lg_catalog *cat, const char *state, siz
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "a required argument is NULL", END);
   c.err = err;
   lgi_path_init(&c.path);
-  lgi_arena_init(&arena, lgi_catalog_alloc(cat));
+  /* The parsed state holds scores, answers and moods, in the arena and in
+   * the reader's scratch: every block is wiped before it goes back. */
+  inner = *lgi_catalog_alloc(cat);
+  lgi_alloc_wiping(&wiping, &inner);
+  lgi_arena_init(&arena, &wiping);
   rc = lgi_json_parse(&arena, state ? state : "", len, &root, err);
   if (rc == LG_OK) rc = restore(&c, cat, root, out);
-  lgi_arena_free_wiped(&arena);
+  lgi_arena_free(&arena);
   return rc;
 }
