@@ -185,7 +185,8 @@ LG_API double lg_item_option_value(const lg_item *it, size_t i);
 
 /** Frees a result, wiping it first. NULL is fine. */
 LG_API void lg_result_free(lg_result *r);
-/** The total score (sum or mean, prorated when flagged); 0 for NULL. */
+/** The total score: a sum, or a mean; mean and prorated scores are rounded
+ *  to 2 decimals (half away from zero). 0 for NULL. */
 LG_API double lg_result_score(const lg_result *r);
 /** The band id, e.g. "one-sided". Borrowed. */
 LG_API const char *lg_result_band(const lg_result *r);
