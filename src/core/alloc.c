@@ -101,8 +101,7 @@ static void *wiping_realloc(void *ud, void *ptr, size_t old_size, size_t new_siz
   return p;
 }
 
-void lgi_alloc_wiping(lg_allocator *out, const lg_allocator *inner) {
+void lgi_alloc_wiping(lg_allocator *out, lg_allocator *inner) {
   out->realloc = wiping_realloc;
-  /* The allocator interface has no const user data; inner is only read. */
-  out->ud = (void *)(uintptr_t)inner;
+  out->ud = inner;
 }

@@ -42,7 +42,7 @@ char *lgi_strndup(const lg_allocator *a, const char *s, size_t n); /* n+1 bytes 
  * leave no copy of answers, moods or scores in freed memory. `inner` must
  * outlive `out`.
  */
-void lgi_alloc_wiping(lg_allocator *out, const lg_allocator *inner);
+void lgi_alloc_wiping(lg_allocator *out, lg_allocator *inner);
 /* Returns 0 and sets *out = a*b, or -1 on overflow. */
 int lgi_size_mul(size_t a, size_t b, size_t *out);
 int lgi_size_add(size_t a, size_t b, size_t *out);
