@@ -396,38 +396,6 @@ static void hostile_names_are_escaped_in_every_format(void **state) {
 
 /* ---- allocation failure ------------------------------------------------ */
 
-/* Like lgt_alloc_every_failure, but the catalogue is made once (with the
- * same allocator, never failing) and only the journey's own allocations
- * fail, one after another, until a run meets no failure. */
-typedef int (*plan_journey)(const lg_catalog *c, void *ctx);
-
-static size_t every_failure_after_the_catalogue(plan_journey journey, void *ctx) {
-  lgt_alloc t;
-  lg_catalog *c = NULL;
-  size_t n, base;
-  lgt_alloc_init(&t);
-  assert_int_equal(lg_catalog_new(&c, &t.base, 0), LG_OK);
-  base = t.live_bytes;
-  for (n = 1;; n++) {
-    int rc;
-    size_t before = t.failures;
-    lgt_alloc_fail_at(&t, n);
-    rc = journey(c, ctx);
-    lgt_alloc_fail_at(&t, 0);
-    if (rc != LG_OK && rc != LG_ENOMEM) fail_msg("allocation %u: status %d", (unsigned)n, rc);
-    if (t.live_bytes != base) fail_msg("allocation %u: %u bytes leaked", (unsigned)n,
-                                       (unsigned)(t.live_bytes - base));
-    if (t.failures == before) {
-      assert_int_equal(rc, LG_OK);
-      break;
-    }
-    assert_int_equal(rc, LG_ENOMEM);
-  }
-  lg_catalog_free(c);
-  assert_int_equal(t.live_bytes, 0);
-  return n - 1;
-}
-
 static int export_journey(const lg_catalog *c, void *ctx) {
   lg_plan *p = NULL;
   char buf[64];
@@ -445,7 +413,7 @@ static int export_journey(const lg_catalog *c, void *ctx) {
 
 static void building_and_exporting_survive_every_allocation_failure(void **state) {
   (void)state;
-  assert_true(every_failure_after_the_catalogue(export_journey, NULL) > 5);
+  assert_true(lgt_alloc_every_failure_after_catalog(export_journey, NULL) > 5);
 }
 
 int main(void) {

@@ -133,6 +133,33 @@ size_t lgt_alloc_every_failure(lgt_journey journey, void *ctx) {
   return 0;
 }
 
+size_t lgt_alloc_every_failure_after_catalog(lgt_catalog_journey journey, void *ctx) {
+  lgt_alloc t;
+  lg_catalog *c = NULL;
+  size_t n, base;
+  lgt_alloc_init(&t);
+  assert_int_equal(lg_catalog_new(&c, &t.base, 0), LG_OK);
+  base = t.live_bytes;
+  for (n = 1;; n++) {
+    int rc;
+    size_t before = t.failures;
+    lgt_alloc_fail_at(&t, n);
+    rc = journey(c, ctx);
+    lgt_alloc_fail_at(&t, 0);
+    if (rc != LG_OK && rc != LG_ENOMEM) fail_msg("allocation %u: status %d", (unsigned)n, rc);
+    if (t.live_bytes != base)
+      fail_msg("allocation %u: %u bytes leaked", (unsigned)n, (unsigned)(t.live_bytes - base));
+    if (t.failures == before) {
+      assert_int_equal(rc, LG_OK);
+      break;
+    }
+    assert_int_equal(rc, LG_ENOMEM);
+  }
+  lg_catalog_free(c);
+  assert_int_equal(t.live_bytes, 0);
+  return n - 1;
+}
+
 char *lgt_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   char *buf = NULL;

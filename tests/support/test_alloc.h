@@ -47,6 +47,16 @@ size_t lgt_secret_of_double(double v, char out[9]);
 typedef int (*lgt_journey)(lgt_alloc *t, void *ctx);
 size_t lgt_alloc_every_failure(lgt_journey journey, void *ctx);
 
+/*
+ * Like lgt_alloc_every_failure, but the built-in catalogue is made once
+ * (with the same allocator, never failing) and only the journey's own
+ * allocations fail, one after another, until a run meets no failure. Each
+ * run must return LG_OK or LG_ENOMEM and leave no bytes live beyond the
+ * catalogue's. Returns the number of allocation points.
+ */
+typedef int (*lgt_catalog_journey)(const lg_catalog *cat, void *ctx);
+size_t lgt_alloc_every_failure_after_catalog(lgt_catalog_journey journey, void *ctx);
+
 /* Reads a whole file (tests only); returns NULL on failure. Free with free(). */
 char *lgt_read_file(const char *path, size_t *len);
 
