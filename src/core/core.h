@@ -241,6 +241,17 @@ struct lgi_json_member {
 int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
                    lg_error *err);
 
+/*
+ * lgi_json_parse, but string values (not keys) are decoded into `strings`
+ * while the tree and the keys go to `arena`. A caller that keeps the strings
+ * and drops the tree passes its long-lived arena as `strings` and frees
+ * `arena` after reading: the strings are then never copied twice, and the
+ * keys (repeated in every object) are not kept. `strings` may be `arena`.
+ * On failure both arenas may hold allocations; the caller frees them.
+ */
+int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const lgi_json **root, lg_error *err);
+
 /* Object member lookup by key (first match); NULL when absent or not an object. */
 const lgi_json *lgi_json_get(const lgi_json *obj, const char *key);
 
