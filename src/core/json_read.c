@@ -18,6 +18,10 @@
 
 #include "core.h"
 
+/* Nodes stay at 32 bytes, members at 48, where pointers are 8 (core.h). */
+typedef char lgi_node_size_check
+    [sizeof(void *) != 8 || (sizeof(lgi_json) == 32 && sizeof(lgi_json_member) == 48) ? 1 : -1];
+
 /* Bytes of decoded text handed out from one arena chunk. */
 #define POOL_CHUNK ((size_t)64 << 10)
 /* Objects up to this many members check duplicate keys pairwise. */
@@ -629,8 +633,10 @@ static int close_container(parser *ps, const unsigned char *at) {
   lgi_json *node;
   size_t n;
   void *dst = NULL;
+  n = (f->type == LGI_JSON_ARRAY ? ps->nitems : ps->nmems) - f->base;
+  if (n > UINT32_MAX) /* lengths are 32-bit (the nodes alone would need 128 GiB) */
+    return fail(ps, LG_ELIMIT, at, "a list or object has more than 4294967295 elements");
   if (f->type == LGI_JSON_ARRAY) {
-    n = ps->nitems - f->base;
     if (n > 0) {
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json));
       if (!dst) return fail_nomem(ps, at);
@@ -638,7 +644,6 @@ static int close_container(parser *ps, const unsigned char *at) {
     }
     ps->nitems = f->base;
   } else {
-    n = ps->nmems - f->base;
     if (n > 0) {
       if (mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json_member));
@@ -649,7 +654,7 @@ static int close_container(parser *ps, const unsigned char *at) {
   }
   ps->depth--;
   node = current(ps);
-  node->len = n;
+  node->len = (uint32_t)n;
   if (f->type == LGI_JSON_ARRAY)
     node->u.items = dst;
   else
@@ -700,8 +705,10 @@ value:
     begin_node(ps, node, p);
     if (c == '"') {
       unsigned flags = 0;
-      rc = read_string(ps, 0, p, &node->u.str, &node->len, &flags, &p);
+      size_t n = 0;
+      rc = read_string(ps, 0, p, &node->u.str, &n, &flags, &p);
       if (rc != LG_OK) return rc;
+      current(ps)->len = (uint32_t)n; /* at most LGI_MAX_STRING */
       current(ps)->flags = (unsigned char)flags;
       current(ps)->type = LGI_JSON_STRING;
       goto value_done;
@@ -787,7 +794,7 @@ key:
     m = push_member(ps);
     if (!m) return fail_nomem(ps, p);
     m->key = key;
-    m->key_len = key_len;
+    m->key_len = (uint32_t)key_len; /* at most LGI_MAX_STRING */
     m->flags = flags;
     ps->in_value = 1;
     p = skip_ws(ps, p);
