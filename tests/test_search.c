@@ -751,6 +751,115 @@ static void every_allocation_failure_in_the_index_build_is_clean(void **state) {
   assert_true(points >= 10);
 }
 
+/* The pieces random texts are made of: ASCII words of every length around
+ * the 8- and 16-byte key words, separators, and non-ASCII letters,
+ * separators and combining marks that send a token to the full tokenizer. */
+static const char *const text_pieces[] = {
+    "a",
+    "Bc",
+    "love",
+    "Letting",
+    "go2024",
+    "ABCDEFGH",
+    "abcdefghi",
+    "fifteen-letters",
+    "sixteenlettersok",
+    "seventeenletters1",
+    "x",
+    "0",
+    " ",
+    " ",
+    " ",
+    ", ",
+    ".\n",
+    "--",
+    "\xc3\xa9",
+    "d\xc3\xad"
+    "a",
+    "\xe2\x80\x94",
+    "\xe2\x80\x9cquoted\xe2\x80\x9d",
+    "cafe\xcc\x81",
+    "\xc3\x91",
+    "stra\xc3\x9f"
+    "e",
+    "\xce\xb1\xce\xb2",
+    "\xf0\x9f\x92\x94",
+    "\t",
+    "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword"};
+
+/* Tokens the reference way: one lgi_token_next call each. */
+static size_t reference_tokens(const char *s, char (*out)[2400], size_t max) {
+  size_t n = strlen(s), pos = 0, k = 0, len;
+  char buf[2400];
+  while (k < max && lgi_token_next(s, n, &pos, buf, sizeof buf - 1, &len, NULL, NULL)) {
+    assert_true(len < sizeof buf);
+    memcpy(out[k], buf, len);
+    out[k][len] = '\0';
+    k++;
+  }
+  return k;
+}
+
+static void the_index_agrees_with_the_tokenizer_on_random_texts(void **state) {
+  enum { NDOCS = 60, MAXTOK = 600 };
+  static char texts[NDOCS][2400];
+  static char toks[MAXTOK][2400];
+  lgi_index_doc docs[NDOCS];
+  lgi_index *ix = NULL;
+  const lgi_ixloc *L;
+  uint32_t seed = 12345;
+  size_t d, total = 0, npieces = sizeof text_pieces / sizeof *text_pieces;
+  lgt_alloc t;
+  (void)state;
+  memset(docs, 0, sizeof docs);
+  for (d = 0; d < NDOCS; d++) {
+    size_t len = 0, want;
+    seed = seed * 1103515245u + 12345u;
+    want = (seed >> 8) % 2000; /* from empty to many 64-byte blocks */
+    texts[d][0] = '\0';
+    while (len < want) {
+      const char *piece;
+      seed = seed * 1103515245u + 12345u;
+      piece = text_pieces[(seed >> 8) % npieces];
+      if (len + strlen(piece) + 1 >= sizeof texts[d]) break;
+      memcpy(texts[d] + len, piece, strlen(piece) + 1);
+      len += strlen(piece);
+    }
+    docs[d].locale = "en";
+    docs[d].title = d % 3 ? "Title words" : "";
+    docs[d].body = texts[d];
+  }
+  lgt_alloc_init(&t);
+  assert_int_equal(lgi_index_build_docs(&t.base, docs, NDOCS, &ix), LG_OK);
+  L = lgi_index_locale(ix, "en");
+  assert_non_null(L);
+  for (d = 0; d < NDOCS; d++) {
+    size_t n = reference_tokens(texts[d], toks, MAXTOK), j;
+    assert_true(n < MAXTOK);
+    total += n + (d % 3 ? 2 : 0);
+    for (j = 0; j < n; j++) {
+      lgi_term term;
+      size_t e, df = 0;
+      assert_int_equal(lgi_index_term(L, toks[j], strlen(toks[j]), &term), 0);
+      /* df: the documents whose reference tokens hold it */
+      for (e = 0; e < NDOCS; e++) {
+        static char other[MAXTOK][2400];
+        size_t m = reference_tokens(texts[e], other, MAXTOK), q;
+        int found = 0;
+        for (q = 0; q < m && !found; q++) found = strcmp(other[q], toks[j]) == 0;
+        if (!found && e % 3 && (strcmp(toks[j], "title") == 0 || strcmp(toks[j], "words") == 0))
+          found = 1;
+        df += (size_t)found;
+      }
+      assert_int_equal(term.df, df);
+      if (j > 40) break; /* the df check is quadratic: a sample per text */
+    }
+  }
+  assert_int_equal(L->ntokens, total);
+  lgi_index_free(&t.base, ix);
+  assert_int_equal(t.live_bytes, 0);
+}
+
 static int many_terms_journey(lgt_alloc *t, void *ctx) {
   lgi_index *ix = NULL;
   lgi_index_doc doc;
@@ -793,6 +902,7 @@ int main(void) {
       cmocka_unit_test(tokenizer_reports_full_length_beyond_cap),
       cmocka_unit_test(every_allocation_failure_in_the_index_build_is_clean),
       cmocka_unit_test(the_dictionary_grows_past_its_first_table),
+      cmocka_unit_test(the_index_agrees_with_the_tokenizer_on_random_texts),
       cmocka_unit_test(an_empty_catalogue_finds_nothing),
       cmocka_unit_test(entries_without_words_still_build_an_index),
       cmocka_unit_test(a_large_page_allocates_its_heap_and_fails_cleanly),

@@ -10,55 +10,89 @@
  * normaliser is computed here, with the same operations FTS5 uses, so a
  * query only multiplies, adds and divides.
  *
- * The build tokenizes each text once: a first pass encodes every posting
- * into a temporary stream (tagged with its term) and sizes each term's
- * list; the second copies them into one exact-size block.
+ * The build tokenizes each text once. Pass 1 finds the tokens 64 bytes at
+ * a time, looks their terms up, counts them per entry and writes each
+ * posting, already in its final bytes, to the bucket of its term; pass 2
+ * lays out one exact-size block and copies the postings in, a bucket at a
+ * time. Building is instruction-bound, so the hot loops avoid work per
+ * byte and per token more than they avoid memory.
  */
 #include <string.h>
 
 #include "catalog/search.h"
 
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 /*
- * A build-time hash slot holds everything pass 1 touches per token: the
- * hash, the term's first 16 bytes (the whole term, zero-padded, when
- * shorter), its counts in the current entry and its posting statistics.
- * So a token costs one slot, which matters: the dictionary is larger than
- * the L2 cache and its tail terms miss. The final index keeps only the
- * terms' offsets in its table (lgi_ixloc.slots).
+ * Pass 1 looks every token up in a build-time dictionary: open addressing
+ * with 32-byte slots (two to a cache line, never straddling one) holding
+ * the term's first 8 folded bytes, its id, a stamp and its posting
+ * statistics. A token costs that one slot, which matters: the table
+ * outgrows the L2 cache and the tail terms miss, so an entry's tokens are
+ * read first and their slots prefetched a few tokens ahead. The stamp says
+ * whether the term was seen in the current entry and where its counts are
+ * in the entry's `local` list, so repeated words count in that small, hot
+ * list.
  */
 typedef struct bslot {
-  uint32_t id1; /* term id + 1; 0 for empty */
-  uint32_t hash;
-  uint32_t stamp; /* doc + 1 of the entry counted in ct, cb */
-  uint32_t ct;    /* occurrences in that entry's title */
-  uint32_t cb;    /* ... and body */
+  uint64_t k0;    /* the first 8 folded bytes, zero-padded */
+  uint32_t id1;   /* term id + 1; 0 for empty */
+  uint32_t stamp; /* base + 1 + index in local when seen in the current entry */
   uint32_t last;  /* doc + 1 of its last posting */
   uint32_t df;    /* entries, labels not counted */
   uint32_t psize; /* bytes of its postings */
-  unsigned char key[16];
+  uint32_t unused;
 } bslot;
 
-#define KEY_LEN 16
+/* A token of the current entry: its key words, length and hash. */
+typedef struct btok {
+  uint64_t k0, k1;
+  uint32_t len, hash;
+  uint32_t off; /* in fold, when longer than 16 bytes */
+  uint32_t title;
+} btok;
+
+/*
+ * Pass 1 sorts each posting into the bucket of its term's id / 256, in
+ * entry order: its length in bytes, the id's low byte, then the posting
+ * as the block holds it (search.h). Pass 2 copies one bucket at a time:
+ * 256 terms' cursors and a small part of the block, all in cache, where
+ * one pass over every posting would write all over the block.
+ */
+#define BUCKET_BITS 8
+typedef struct bucket {
+  unsigned char *buf;
+  size_t len, cap;
+} bucket;
+
+/* A distinct term of the current entry: its slot and its counts there. */
+typedef struct blocal {
+  uint32_t slot, ct, cb;
+  uint32_t id; /* its term, kept only while the table is rebuilt */
+} blocal;
 
 typedef struct builder {
   const lg_allocator *a;
   bslot *slots;
   uint32_t hmask;
   uint32_t nterms;
-  uint32_t *soff; /* per term: where its text starts in strs */
+  uint32_t *soff; /* per term: where its text starts in strs; soff[nterms] = slen */
   size_t socap;
+  uint64_t *k1; /* per term: its folded bytes 8 to 15, zero-padded */
+  size_t k1cap;
   char *strs;
   size_t scap, slen;
-  uint32_t *local; /* slots of the current entry's distinct terms */
+  uint32_t base; /* stamps below base + 1 are from earlier entries */
+  blocal *local;
   size_t lcap;
-  unsigned char *tmp; /* pass-1 stream: per entry, its (term, counts) */
-  size_t tcap, tlen;
-  char *fold; /* the current entry's folded tokens, back to back */
+  btok *toks;
+  size_t tkcap;
+  char *fold; /* folded text of the entry's long or non-ASCII tokens */
   size_t fcap;
-  struct btok {
-    uint32_t off, len, hash;
-  } * toks; /* the current entry's tokens */
-  size_t tkcap, ntoks;
+  bucket *bk; /* bucket b: the postings of terms [b * 256, b * 256 + 256) */
+  size_t nbk, bkcap;
 } builder;
 
 /* A hint to start loading a slot: lookups are memory-bound, and an entry's
@@ -177,6 +211,23 @@ uint32_t lgi_index_hash(const char *s, size_t n) {
   return hash_words(s, n, 0);
 }
 
+/* hash_words of a token of n <= 16 bytes given as its two zero-padded words. */
+static uint32_t hash_keys(uint64_t w0, uint64_t w1, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+  h = (h ^ w0) * 0xFF51AFD7ED558CCDu;
+  h ^= h >> 32;
+  if (n > 8) {
+    h = (h ^ w1) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+  }
+  h *= 0xC4CEB9FE1A85EC53u;
+  h ^= h >> 29;
+  return (uint32_t)h;
+}
+
+/* OR-ed into ASCII letters it lowercases them; digits already have the bit. */
+#define LOWER 0x2020202020202020u
+
 /*
  * Grows *p (count elements of `size`) to at least `need`; 0 or -1. On 0,
  * *p is never NULL, even for need 0: callers do arithmetic on it, and
@@ -198,7 +249,19 @@ static int grow(const lg_allocator *a, void **p, size_t *cap, size_t need, size_
   return 0;
 }
 
-/* Doubles the table; the current entry's slot list follows its slots. */
+static size_t term_len(const builder *B, uint32_t t) {
+  return B->soff[t + 1] - B->soff[t];
+}
+
+/* The slot of term t in the table (it is there). */
+static uint32_t slot_of(const builder *B, uint32_t t) {
+  uint32_t j = hash_words(B->strs + B->soff[t], term_len(B, t), 0) & B->hmask;
+  while (B->slots[j].id1 != t + 1) j = (j + 1) & B->hmask;
+  return j;
+}
+
+/* Doubles the table (hashes come again from the terms' text) and moves
+ * the current entry's slot indexes (local[0..nlocal)) with it. */
 static int rehash(builder *B, uint32_t nlocal) {
   uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, i;
   bslot *ns;
@@ -206,187 +269,359 @@ static int rehash(builder *B, uint32_t nlocal) {
   ns = lgi_calloc(B->a, nslots, sizeof *ns);
   if (!ns) return -1;
   for (i = 0; i <= B->hmask; i++) {
-    uint32_t j;
-    if (!B->slots[i].id1) continue;
-    j = B->slots[i].hash & mask;
+    uint32_t j, t = B->slots[i].id1;
+    if (!t) continue;
+    j = hash_words(B->strs + B->soff[t - 1], term_len(B, t - 1), 0) & mask;
     while (ns[j].id1) j = (j + 1) & mask;
     ns[j] = B->slots[i];
   }
-  for (i = 0; i < nlocal; i++) {
-    const bslot *old = &B->slots[B->local[i]];
-    uint32_t j = old->hash & mask;
-    while (ns[j].id1 != old->id1) j = (j + 1) & mask;
-    B->local[i] = j;
-  }
+  for (i = 0; i < nlocal; i++) B->local[i].id = B->slots[B->local[i].slot].id1 - 1;
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
   B->slots = ns;
   B->hmask = mask;
+  for (i = 0; i < nlocal; i++) B->local[i].slot = slot_of(B, B->local[i].id);
   return 0;
 }
 
-static size_t term_len(const builder *B, uint32_t t) {
-  uint32_t end = t + 1 < B->nterms ? B->soff[t + 1] : (uint32_t)B->slen;
-  return end - B->soff[t];
+/* The folded text of a token (in its key words when at most 16 bytes). */
+static const char *tok_text(const builder *B, const btok *tk, char buf[16]) {
+  if (tk->len > 16) return B->fold + tk->off;
+  memcpy(buf, &tk->k0, 8);
+  memcpy(buf + 8, &tk->k1, 8);
+  return buf;
+}
+
+/* Adds the token as a new term in empty slot i. -1 when out of memory. */
+static int add_term(builder *B, const btok *tk, uint32_t i) {
+  uint32_t t = B->nterms;
+  char buf[16];
+  size_t n = tk->len;
+  if (t >= UINT32_MAX - 2 || B->slen + n >= UINT32_MAX) return -1;
+  if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)t + 2, sizeof *B->soff) ||
+      grow(B->a, (void **)&B->k1, &B->k1cap, (size_t)t + 1, sizeof *B->k1) ||
+      grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
+    return -1;
+  memcpy(B->strs + B->slen, tok_text(B, tk, buf), n);
+  B->slen += n;
+  B->soff[t + 1] = (uint32_t)B->slen;
+  B->slots[i].k0 = tk->k0;
+  B->k1[t] = tk->k1;
+  B->slots[i].id1 = t + 1;
+  B->slots[i].stamp = 0;
+  B->slots[i].last = 0;
+  B->slots[i].df = 0;
+  B->slots[i].psize = 0;
+  B->nterms = t + 1;
+  return 0;
 }
 
 /*
- * The slot of the folded token s[0..n), added when new; *fresh is set for
- * a new term. 0, or -1 when out of memory.
+ * The slot of a token, its term added when new (the table may then have
+ * been rebuilt). -1 when out of memory.
  */
-static int intern(builder *B, const char *s, size_t n, uint32_t h, uint32_t *slot) {
-  uint32_t i = h & B->hmask, t;
-  uint64_t k0 = load_key_slack(s, n), k1 = n > 8 ? load_key_slack(s + 8, n - 8) : 0;
-  bslot *sl;
+static int64_t lookup(builder *B, const btok *tk) {
+  uint32_t i = tk->hash & B->hmask;
   for (;;) {
-    uint64_t a, b;
-    sl = &B->slots[i];
+    const bslot *sl = &B->slots[i];
     if (!sl->id1) break;
-    memcpy(&a, sl->key, 8);
-    memcpy(&b, sl->key + 8, 8);
-    if (sl->hash == h && a == k0 && b == k1 &&
-        (n < KEY_LEN ||
-         (term_len(B, sl->id1 - 1) == n && memcmp(B->strs + B->soff[sl->id1 - 1], s, n) == 0))) {
-      *slot = i;
-      return 0;
+    if (sl->k0 == tk->k0) {
+      uint32_t t = sl->id1 - 1;
+      /* The zero padding fixes the length: tokens hold no NUL. */
+      if (tk->len < 8) return i;
+      if (B->k1[t] != tk->k1) goto next;
+      if (tk->len < 16) return i;
+      if (term_len(B, t) == tk->len &&
+          (tk->len == 16 || memcmp(B->strs + B->soff[t], B->fold + tk->off, tk->len) == 0))
+        return i;
     }
+  next:
     i = (i + 1) & B->hmask;
   }
-  if (B->nterms >= UINT32_MAX - 1 || B->slen + n >= UINT32_MAX) return -1;
-  if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)B->nterms + 1, sizeof *B->soff) ||
-      grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
-    return -1;
-  t = B->nterms++;
-  B->soff[t] = (uint32_t)B->slen;
-  memcpy(B->strs + B->slen, s, n);
-  B->slen += n;
-  memset(sl, 0, sizeof *sl);
-  sl->id1 = t + 1;
-  sl->hash = h;
-  memcpy(sl->key, &k0, 8);
-  memcpy(sl->key + 8, &k1, 8);
-  *slot = i;
-  return 0;
+  if (add_term(B, tk, i)) return -1;
+  return i;
 }
 
-/* Tokenizes one field into the entry's token list; -1 when out of memory. */
-static int64_t read_field(builder *B, const char *s, size_t *fo, size_t *ntok) {
-  size_t n = s ? strlen(s) : 0, pos = 0, flen;
-  int64_t count = 0;
-  /* A token takes a byte and a separator: (n + 1) / 2 tokens at most.
-   * The folded tokens get 16 bytes of slack for whole-word key reads. */
-  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n + 17, 1) ||
-      grow(B->a, (void **)&B->toks, &B->tkcap, *ntok + n / 2 + 1, sizeof *B->toks) ||
-      grow(B->a, (void **)&B->local, &B->lcap, *ntok + n / 2 + 1, sizeof *B->local))
+/*
+ * Sixty-four bytes at a time: bit i of *alnum is set when byte i is an
+ * ASCII letter or digit, bit i of *high when byte i is part of a
+ * multi-byte character. With SSE2, sixteen bytes per step; elsewhere eight
+ * (SWAR), where the additions cannot carry across bytes: every byte is
+ * below 0x80 once the high bits are masked, and the constants keep each
+ * sum below 0x100.
+ */
+#define HIGH 0x8080808080808080u
+#define ONES 0x0101010101010101u
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
+static void classify64(const unsigned char *s, uint64_t *alnum, uint64_t *high) {
+  const __m128i lower = _mm_set1_epi8(0x20), ba = _mm_set1_epi8((char)(0x80 - 'a')),
+                b0 = _mm_set1_epi8((char)(0x80 - '0')), la = _mm_set1_epi8((char)(-128 + 26)),
+                l0 = _mm_set1_epi8((char)(-128 + 10));
+  uint64_t a = 0, h = 0;
+  size_t i;
+  for (i = 0; i < 4; i++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * i));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, lower), ba), la);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, b0), l0);
+    unsigned hi = (unsigned)_mm_movemask_epi8(v);
+    unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & ~hi;
+    a |= (uint64_t)al << (16 * i);
+    h |= (uint64_t)hi << (16 * i);
+  }
+  *alnum = a;
+  *high = h;
+}
+#else
+/* The high bit of each byte: set when that byte is an ASCII letter or digit. */
+static uint64_t alnum_bytes(uint64_t w) {
+  uint64_t x = w & ~HIGH, low = x | LOWER;
+  uint64_t letter = (low + (0x80 - 'a') * ONES) & ~(low + (0x80 - 'z' - 1) * ONES);
+  uint64_t digit = (x + (0x80 - '0') * ONES) & ~(x + (0x80 - '9' - 1) * ONES);
+  return (letter | digit) & ~w & HIGH;
+}
+
+/* The high bits of w's bytes as 8 bits, the first byte in memory lowest. */
+static uint64_t gather(uint64_t m) {
+  unsigned char b[8];
+  uint64_t r = 0;
+  int i;
+  memcpy(b, &m, 8);
+  for (i = 0; i < 8; i++) r |= (uint64_t)(b[i] >> 7) << i;
+  return r;
+}
+
+static void classify64(const unsigned char *s, uint64_t *alnum, uint64_t *high) {
+  uint64_t a = 0, h = 0;
+  size_t i;
+  for (i = 0; i < 8; i++) {
+    uint64_t w;
+    memcpy(&w, s + 8 * i, 8);
+    a |= gather(alnum_bytes(w)) << (8 * i);
+    h |= gather(w & HIGH) << (8 * i);
+  }
+  *alnum = a;
+  *high = h;
+}
+#endif
+
+static unsigned ctz64(uint64_t m) { /* m != 0 */
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(m);
+#else
+  unsigned i = 0;
+  while (!(m & 1)) {
+    m >>= 1;
+    i++;
+  }
+  return i;
+#endif
+}
+
+/* Keys a token from its folded text in f (flen bytes, 16 of slack). */
+static void key_folded(btok *tk, char *f, size_t flen) {
+  memset(f + flen, 0, 16);
+  tk->k0 = load_key_slack(f, flen);
+  tk->k1 = flen > 8 ? load_key_slack(f + 8, flen - 8) : 0;
+  tk->len = (uint32_t)flen;
+  tk->hash = hash_words(f, flen, 1);
+}
+
+/* Keys an ASCII token of len < 16 bytes at u, 16 of them readable. */
+static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
+  uint64_t w0, w1, m0, m1;
+  memcpy(&w0, u, 8);
+  memcpy(&w1, u + 8, 8);
+  memcpy(&m0, key_masks[len < 8 ? len : 8], 8);
+  memcpy(&m1, key_masks[len > 8 ? len - 8 : 0], 8);
+  tk->k0 = (w0 | LOWER) & m0;
+  tk->k1 = (w1 | LOWER) & m1;
+  tk->len = (uint32_t)len;
+  tk->hash = hash_keys(tk->k0, tk->k1, len);
+}
+
+/*
+ * Reads the token at or after s[b] with lgi_token_next into tk (its folded
+ * text at B->fold + *fo); returns the position after it, or 0 when no
+ * token is left. -1 (as size_t) when out of memory.
+ */
+static size_t read_slow(builder *B, const char *s, size_t n, size_t b, btok *tk, size_t *fo) {
+  size_t flen, q = b;
+  char *f;
+  /* Folded text is never longer than the raw bytes; 16 bytes of slack
+   * for the key reads. */
+  if (grow(B->a, (void **)&B->fold, &B->fcap, *fo + n - b + 17, 1)) return (size_t)-1;
+  f = B->fold + *fo;
+  if (!lgi_token_next(s, n, &q, f, n - b, &flen, NULL, NULL)) return 0;
+  key_folded(tk, f, flen);
+  tk->off = (uint32_t)*fo;
+  if (flen > 16) *fo += flen;
+  return q;
+}
+
+/*
+ * Reads the tokens of one field into B->toks from *ntok on; returns their
+ * number, or -1 when out of memory. Runs of ASCII letters and digits are
+ * found 64 bytes at a time and keyed straight from the text (lowercase is
+ * | 0x20 on letters and a no-op on digits); a run that holds or touches
+ * anything else, or is 16 bytes or longer, is read by lgi_token_next,
+ * which knows every rule.
+ */
+static int64_t read_field(builder *B, const char *s, int title, size_t *ntok, size_t *fo) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = s ? strlen(s) : 0, p = 0, k = *ntok, q;
+  /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
+  if (grow(B->a, (void **)&B->toks, &B->tkcap, k + n / 2 + 1, sizeof *B->toks) ||
+      grow(B->a, (void **)&B->local, &B->lcap, k + n / 2 + 1, sizeof *B->local))
     return -1;
-  /* ASCII tokens here; a token that holds or follows anything else is
-   * read again by lgi_token_next, which knows every rule. */
-  while (pos < n) {
-    const unsigned char *u = (const unsigned char *)s;
-    char *out = B->fold + *fo;
-    unsigned char c = lgi_fold_ascii[u[pos]];
-    size_t b = pos, o = 0;
-    struct btok *tk;
+  /* Whole blocks while a block and 16 bytes after it are readable (s[n]
+   * is the NUL). */
+  while (p + 80 <= n + 1) {
+    uint64_t al, hi, t;
+    classify64(u + p, &al, &hi);
+    t = al | hi;
+    for (;;) {
+      unsigned st, en;
+      uint64_t rest;
+      if (!t) {
+        p += 64;
+        break;
+      }
+      st = ctz64(t);
+      rest = ~(t >> st);
+      if (!rest) {              /* the run reaches the block's end */
+        if (st == 0) goto slow; /* 64 bytes or more */
+        p += st;
+        break;
+      }
+      en = st + ctz64(rest);
+      if (en == 64) {
+        p += st;
+        break;
+      }
+      if ((hi >> st) & ((UINT64_C(1) << (en - st)) - 1)) {
+        p += st;
+        goto slow;
+      }
+      if (en - st >= 16) {
+        p += st;
+        goto slow;
+      }
+      key_ascii(&B->toks[k], u + p + st, en - st);
+      B->toks[k++].title = (uint32_t)title;
+      t &= ~UINT64_C(0) << en;
+    }
+    continue;
+  slow:
+    q = read_slow(B, s, n, p, &B->toks[k], fo);
+    if (q == (size_t)-1) return -1;
+    if (q == 0) {
+      p = n;
+      break;
+    }
+    B->toks[k++].title = (uint32_t)title;
+    p = q;
+  }
+  /* The last bytes one at a time. */
+  while (p < n) {
+    size_t b = p;
+    unsigned char c = lgi_fold_ascii[u[p]];
     if (c == 0) {
-      pos++;
+      p++;
       continue;
     }
-    while (c > 1) { /* s[n] is its NUL, a separator */
-      out[o++] = (char)c;
-      c = lgi_fold_ascii[u[++pos]];
-    }
-    if (c == 1) {
-      pos = b;
-      if (!lgi_token_next(s, n, &pos, out, n, &flen, NULL, NULL)) break;
+    while (c > 1) c = lgi_fold_ascii[u[++p]];
+    if (c == 1 || p - b >= 16 || b + 16 > n + 1) {
+      q = read_slow(B, s, n, b, &B->toks[k], fo);
+      if (q == (size_t)-1) return -1;
+      if (q == 0) break;
+      p = q;
     } else {
-      flen = o;
+      key_ascii(&B->toks[k], u + b, p - b);
     }
-    tk = &B->toks[(*ntok)++];
-    tk->off = (uint32_t)*fo;
-    tk->len = (uint32_t)flen;
-    tk->hash = hash_words(out, flen, 1);
-    *fo += flen;
-    count++;
+    B->toks[k++].title = (uint32_t)title;
   }
-  return count;
+  n = k - *ntok;
+  *ntok = k;
+  return (int64_t)n;
 }
 
-/* Counts tokens[from, to) into doc `d`'s title or body counts. */
-static int count_tokens(builder *B, size_t from, size_t to, uint32_t d, int title,
-                        uint32_t *nlocal) {
-  size_t k;
-  for (k = from; k < to; k++) {
-    const struct btok *tk = &B->toks[k];
-    uint32_t i;
-    bslot *sl;
-    if (k + PREFETCH_AHEAD < B->ntoks) {
-      const bslot *ahead = &B->slots[B->toks[k + PREFETCH_AHEAD].hash & B->hmask];
-      PREFETCH(ahead);
-      PREFETCH(ahead->key + KEY_LEN - 1);
-    }
-    if (intern(B, B->fold + tk->off, tk->len, tk->hash, &i)) return -1;
-    sl = &B->slots[i];
-    if (sl->stamp != d + 1) { /* local has room for every token (read_field) */
-      sl->stamp = d + 1;
-      sl->ct = 0;
-      sl->cb = 0;
-      B->local[(*nlocal)++] = i;
-      /* Grow only between lookups, and keep the table at most half full. */
-      if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
-        if (rehash(B, *nlocal)) return -1;
-        sl = &B->slots[B->local[*nlocal - 1]];
-      }
-    }
-    if (title)
-      sl->ct++;
-    else
-      sl->cb++;
-  }
-  return 0;
-}
-
-/* Pass 1 for doc d: tokenizes, appends its term list to tmp, sizes postings. */
+/* Pass 1 for doc d: tokenizes, counts, and appends its term list to tmp. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
-  uint32_t nlocal = 0, j, counted = !(doc->flags & LGI_DOC_LABEL);
-  size_t fo = 0, ntok = 0, k;
+  uint32_t nlocal = 0, j;
+  size_t ntok = 0, fo = 0, k;
   int64_t nt, nb;
-  unsigned char *p;
-  nt = read_field(B, doc->title, &fo, &ntok);
+  nt = read_field(B, doc->title, 1, &ntok, &fo);
   if (nt < 0) return -1;
-  nb = read_field(B, doc->body, &fo, &ntok);
+  nb = read_field(B, doc->body, 0, &ntok, &fo);
   if (nb < 0) return -1;
-  for (k = 0; k < ntok && k < PREFETCH_AHEAD; k++) { /* a slot may straddle two lines */
-    const bslot *sl = &B->slots[B->toks[k].hash & B->hmask];
-    PREFETCH(sl);
-    PREFETCH(sl->key + KEY_LEN - 1);
-  }
-  B->ntoks = ntok;
-  if (count_tokens(B, 0, (size_t)nt, d, 1, &nlocal) ||
-      count_tokens(B, (size_t)nt, ntok, d, 0, &nlocal))
-    return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
-  /* Each posting goes to tmp as it will be in the blob, after its term id
-   * and length: (4 + 1 + at most 16) bytes. */
-  if (grow(B->a, (void **)&B->tmp, &B->tcap, B->tlen + (size_t)nlocal * 21, 1)) return -1;
-  p = B->tmp + B->tlen;
-  for (j = 0; j < nlocal; j++) {
-    bslot *sl = &B->slots[B->local[j]];
-    uint64_t gap = (uint64_t)(d + 1 - sl->last), x = !(sl->ct == 0 && sl->cb == 1);
-    uint32_t term = sl->id1 - 1;
-    unsigned char *w;
-    memcpy(p, &term, 4);
-    w = varint_put(p + 5, gap << 1 | x);
-    if (x) w = put_counts(w, sl->ct, sl->cb);
-    p[4] = (unsigned char)(w - p - 5);
-    if ((uint64_t)sl->psize + p[4] >= UINT32_MAX) return -1;
-    sl->psize += p[4];
-    sl->last = d + 1;
-    sl->df += counted;
-    p = w;
+  if ((uint64_t)B->base + ntok >= UINT32_MAX) { /* stamps wrap: forget them all */
+    uint32_t i;
+    for (i = 0; i <= B->hmask; i++) B->slots[i].stamp = 0;
+    B->base = 0;
   }
-  B->tlen = (size_t)(p - B->tmp);
+  for (k = 0; k < ntok && k < PREFETCH_AHEAD; k++) PREFETCH(&B->slots[B->toks[k].hash & B->hmask]);
+  for (k = 0; k < ntok; k++) {
+    const btok *tk = &B->toks[k];
+    int64_t i;
+    bslot *sl;
+    blocal *lc;
+    if (k + PREFETCH_AHEAD < ntok) PREFETCH(&B->slots[B->toks[k + PREFETCH_AHEAD].hash & B->hmask]);
+    i = lookup(B, tk);
+    if (i < 0) return -1;
+    /* Grow between lookups, and keep the table at most half full. */
+    if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
+      uint32_t t = B->slots[i].id1 - 1;
+      if (rehash(B, nlocal)) return -1;
+      i = slot_of(B, t);
+    }
+    sl = &B->slots[i];
+    if (sl->stamp <= B->base) { /* first time in this entry */
+      sl->stamp = B->base + 1 + nlocal;
+      lc = &B->local[nlocal++];
+      lc->slot = (uint32_t)i;
+      lc->ct = 0;
+      lc->cb = 0;
+    } else {
+      lc = &B->local[sl->stamp - B->base - 1];
+    }
+    if (tk->title)
+      lc->ct++;
+    else
+      lc->cb++;
+  }
+  B->base += nlocal;
+  /* Each posting goes to its bucket as it will be in the block, after its
+   * length and the low byte of its term id. */
+  for (j = 0; j < nlocal; j++) {
+    const blocal *lc = &B->local[j];
+    bslot *sl = &B->slots[lc->slot];
+    uint32_t id = sl->id1 - 1;
+    uint64_t x = !(lc->ct == 0 && lc->cb == 1);
+    size_t b = id >> BUCKET_BITS;
+    bucket *bk;
+    unsigned char *p, *w;
+    if (b >= B->nbk) {
+      if (grow(B->a, (void **)&B->bk, &B->bkcap, b + 1, sizeof *B->bk)) return -1;
+      memset(B->bk + B->nbk, 0, (b + 1 - B->nbk) * sizeof *B->bk);
+      B->nbk = b + 1;
+    }
+    bk = &B->bk[b];
+    /* At most 2 + 5 + 11 bytes. */
+    if (bk->len + 18 > bk->cap && grow(B->a, (void **)&bk->buf, &bk->cap, bk->len + 18, 1))
+      return -1;
+    p = bk->buf + bk->len;
+    w = varint_put(p + 2, (uint64_t)(d + 1 - sl->last) << 1 | x);
+    if (x) w = put_counts(w, lc->ct, lc->cb);
+    p[0] = (unsigned char)(w - p - 2);
+    p[1] = (unsigned char)(id & 0xFF);
+    if ((uint64_t)sl->psize + p[0] >= UINT32_MAX) return -1;
+    sl->psize += p[0];
+    sl->df += !(doc->flags & LGI_DOC_LABEL);
+    sl->last = d + 1;
+    bk->len = (size_t)(w - bk->buf);
+  }
   return 0;
 }
-
 static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
   size_t nd = L->ndocs;
   lgi_free(a, (void *)L->docs, nd * sizeof(const lg_entry *));
@@ -400,83 +635,76 @@ static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
 static void free_builder(builder *B) {
   lgi_free(B->a, B->slots, B->slots ? ((size_t)B->hmask + 1) * sizeof *B->slots : 0);
   lgi_free(B->a, B->soff, B->socap * sizeof *B->soff);
+  lgi_free(B->a, B->k1, B->k1cap * sizeof *B->k1);
   lgi_free(B->a, B->strs, B->scap);
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
-  lgi_free(B->a, B->tmp, B->tcap);
-  lgi_free(B->a, B->fold, B->fcap);
   lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
-}
-
-static size_t term_header_len(size_t len, uint32_t df, uint32_t psize) {
-  return varint_len(len) + len + varint_len(df) + varint_len(psize);
+  lgi_free(B->a, B->fold, B->fcap);
+  size_t b;
+  for (b = 0; b < B->nbk; b++) lgi_free(B->a, B->bk[b].buf, B->bk[b].cap);
+  lgi_free(B->a, B->bk, B->bkcap * sizeof *B->bk);
 }
 
 /*
- * Pass 2: the blob of terms and postings, and the final table. The
- * postings are copied from tmp to per-term write cursors, a compact array
- * that fits in cache where the slots do not.
+ * Pass 2: the block of terms and postings with the final table, then the
+ * postings copied to per-term cursors bucket by bucket: 256 cursors and a
+ * small part of the block at a time, all in cache.
  */
 static int finish_locale(builder *B, lgi_ixloc *L) {
-  const unsigned char *p = B->tmp, *end = B->tmp + B->tlen;
   uint64_t total = 0, ns;
-  uint32_t nt = B->nterms, i;
-  uint32_t *cur = NULL, *dfs = NULL, *hoff = NULL;
+  uint32_t nt = B->nterms, i, b;
+  uint32_t *cur = NULL, *df = NULL, *psize = NULL;
   int rc = -1;
   cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
-  dfs = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *dfs);
-  hoff = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *hoff);
+  df = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *df);
+  psize = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *psize);
   /* At most 70% full; lookups map the hash onto any table size. */
   ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
   if (ns >= UINT32_MAX) goto done;
   L->nslots = (uint32_t)ns;
   L->slots = lgi_calloc(B->a, L->nslots, sizeof *L->slots);
-  if (!cur || !dfs || !hoff || !L->slots) goto done;
-  /* Terms in id order (first occurrence), each a header then postings. */
+  if (!cur || !df || !psize || !L->slots) goto done;
   for (i = 0; i <= B->hmask; i++) {
     const bslot *sl = &B->slots[i];
-    if (sl->id1) {
-      cur[sl->id1 - 1] = sl->psize;
-      dfs[sl->id1 - 1] = sl->df;
-    }
+    if (!sl->id1) continue;
+    df[sl->id1 - 1] = sl->df;
+    psize[sl->id1 - 1] = sl->psize;
   }
+  /* Terms in id order (first occurrence), each a header then postings. */
   for (i = 0; i < nt; i++) {
     size_t len = term_len(B, i);
-    hoff[i] = (uint32_t)total;
-    total += term_header_len(len, dfs[i], cur[i]) + cur[i];
+    total += varint_len(len) + len + varint_len(df[i]) + varint_len(psize[i]) + psize[i];
     if (total >= UINT32_MAX) goto done;
   }
   L->blob_bytes = (size_t)total + 1;
   L->blob = lgi_malloc(B->a, L->blob_bytes);
   if (!L->blob) goto done;
-  for (i = 0; i < nt; i++) {
+  for (i = 0, total = 0; i < nt; i++) {
     size_t len = term_len(B, i);
-    unsigned char *w = varint_put(L->blob + hoff[i], len);
-    memcpy(w, B->strs + B->soff[i], len);
-    w = varint_put(w + len, dfs[i]);
-    w = varint_put(w, cur[i]);
+    const char *txt = B->strs + B->soff[i];
+    unsigned char *w = L->blob + total;
+    uint32_t j = lgi_index_slot(hash_words(txt, len, 0), L->nslots);
+    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
+    L->slots[j] = (uint32_t)total + 1;
+    w = varint_put(w, len);
+    memcpy(w, txt, len);
+    w = varint_put(w + len, df[i]);
+    w = varint_put(w, psize[i]);
     cur[i] = (uint32_t)(w - L->blob);
+    total = (uint64_t)cur[i] + psize[i];
   }
   L->blob[total] = 0;
-  for (i = 0; i <= B->hmask; i++) {
-    const bslot *sl = &B->slots[i];
-    uint32_t j;
-    if (!sl->id1) continue;
-    j = lgi_index_slot(sl->hash, L->nslots);
-    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
-    L->slots[j] = hoff[sl->id1 - 1] + 1;
-  }
   L->nterms = nt;
-  while (p < end) { /* scatter the postings, each a copy */
-    uint32_t term;
-    size_t len, j;
-    unsigned char *w;
-    memcpy(&term, p, 4);
-    len = p[4];
-    p += 5;
-    w = L->blob + cur[term];
-    for (j = 0; j < len; j++) w[j] = p[j];
-    cur[term] += (uint32_t)len;
-    p += len;
+  for (b = 0; b < B->nbk; b++) {
+    const unsigned char *p = B->bk[b].buf, *end = p + B->bk[b].len;
+    while (p < end) {
+      size_t plen = p[0], j;
+      uint32_t t = b << BUCKET_BITS | p[1];
+      unsigned char *w = L->blob + cur[t];
+      for (j = 0; j < plen; j++) w[j] = p[2 + j];
+      cur[t] += (uint32_t)plen;
+      p += 2 + plen;
+    }
   }
   rc = 0;
 done:
@@ -490,8 +718,8 @@ done:
     L->nterms = 0;
   }
   lgi_free(B->a, cur, ((size_t)nt + 1) * sizeof *cur);
-  lgi_free(B->a, dfs, ((size_t)nt + 1) * sizeof *dfs);
-  lgi_free(B->a, hoff, ((size_t)nt + 1) * sizeof *hoff);
+  lgi_free(B->a, df, ((size_t)nt + 1) * sizeof *df);
+  lgi_free(B->a, psize, ((size_t)nt + 1) * sizeof *psize);
   return rc;
 }
 
@@ -509,7 +737,10 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
   L->dflags = lgi_malloc(a, nd);
   B.hmask = 4095;
   B.slots = lgi_calloc(a, (size_t)B.hmask + 1, sizeof *B.slots);
-  if (!L->docs || !L->knorm || !L->dflags || !B.slots) goto done;
+  if (!L->docs || !L->knorm || !L->dflags || !B.slots ||
+      grow(a, (void **)&B.soff, &B.socap, 1024, sizeof *B.soff))
+    goto done;
+  B.soff[0] = 0;
   for (d = 0; d < nd; d++) {
     const lgi_index_doc *doc = &docs[which[d]];
     uint64_t dl;
