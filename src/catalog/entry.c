@@ -7,9 +7,11 @@
 
 #include "catalog/catalog_impl.h"
 
-static const char *const kinds[] = {"article",    "section", "sign",        "tip",      "strategy",
-                                    "prompt",     "ritual",  "affirmation", "exercise", "resource",
-                                    "disclaimer", "label",   NULL};
+const char *const lgi_entry_kinds[] = {
+    "article",     "section",  "sign",     "tip",        "strategy", "prompt", "ritual",
+    "affirmation", "exercise", "resource", "disclaimer", "label",    NULL};
+/* lg_entry stays at 80 bytes where pointers are 8 (its comment says why). */
+typedef char lgi_entry_size_check[sizeof(void *) != 8 || sizeof(lg_entry) <= 80 ? 1 : -1];
 static const char *const kind_list =
     "article, section, sign, tip, strategy, prompt, ritual, affirmation, exercise, resource, "
     "disclaimer, label";
@@ -22,15 +24,16 @@ static int nomem(lgi_load *ld, const lgi_path *path) {
                        (const char *)NULL);
 }
 
-/* A string member whose value must be one of `names`; *out gets the static name. */
+/* A string member whose value must be one of `names`; *out gets 1 + its
+ * index, or 0 when an optional member is missing. */
 static int load_choice(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                        int required, const char *const *names, const char *list, const char *what,
-                       const char **out) {
+                       unsigned char *out) {
   const lgi_json *v = lgi_json_get(obj, key);
   char q[LGI_QUOTE_MAX + 8];
   size_t i, mark;
   int rc;
-  *out = NULL;
+  *out = 0;
   if (!v) {
     if (!required) return LG_OK;
     return lgi_load_fail(ld, LG_ESCHEMA, obj, path, "the required member \"", key, "\" is missing",
@@ -39,7 +42,7 @@ static int load_choice(lgi_load *ld, const lgi_json *obj, const char *key, lgi_p
   if (v->type == LGI_JSON_STRING) {
     for (i = 0; names[i]; i++) {
       if (strlen(names[i]) == v->len && memcmp(names[i], v->u.str, v->len) == 0) {
-        *out = names[i];
+        *out = (unsigned char)(i + 1);
         return LG_OK;
       }
     }
@@ -119,8 +122,7 @@ static int is_region(const char *s, size_t n) {
   return n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
-/* "tags" (ids) or "regions" (alpha-2 or "*"): a list of distinct strings,
- * copied into the arena. */
+/* "tags" (ids) or "regions" (alpha-2 or "*"): a list of distinct strings. */
 static int load_names(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                       int regions, const char *const **out, size_t *count) {
   const lgi_json *v = lgi_json_get(obj, key);
@@ -160,8 +162,7 @@ static int load_names(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
                            "starting with a letter or digit",
                            (const char *)NULL);
     }
-    names[i] = lgi_arena_strndup(lgi_load_arena(ld), item->u.str, item->len);
-    if (!names[i]) return nomem(ld, path);
+    names[i] = item->u.str; /* already in the pack's arena */
     lgi_path_pop(path, m2);
   }
   rc = lgi_load_check_unique(ld, v, path, regions ? "region" : "tag");
@@ -171,7 +172,7 @@ static int load_names(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
   return rc;
 }
 
-static int load_contact(lgi_load *ld, const lgi_json *obj, lgi_path *path, lg_entry *e) {
+static int load_contact(lgi_load *ld, const lgi_json *obj, lgi_path *path, lgi_entry_extra *e) {
   static const char *const known[] = {"phone", "sms", "url", NULL};
   const lgi_json *v = lgi_json_get(obj, "contact");
   size_t mark;
@@ -194,7 +195,7 @@ static int load_contact(lgi_load *ld, const lgi_json *obj, lgi_path *path, lg_en
   return LG_OK;
 }
 
-static int load_checked(lgi_load *ld, const lgi_json *obj, lgi_path *path, lg_entry *e) {
+static int load_checked(lgi_load *ld, const lgi_json *obj, lgi_path *path, lgi_entry_extra *e) {
   const lgi_json *v = lgi_json_get(obj, "checked");
   char q[LGI_QUOTE_MAX + 8];
   int y, m, d, rc;
@@ -215,31 +216,44 @@ int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_
   static const char *const known[] = {"id",      "kind",    "title",  "body",    "tags", "phase",
                                       "regions", "contact", "source", "checked", NULL};
   lg_entry *e = lgi_arena_alloc(lgi_load_arena(ld), sizeof *e);
+  lgi_entry_extra x;
+  size_t n;
+  unsigned char kind;
   int rc;
   *replaced = NULL;
   if (!e) return nomem(ld, path);
   memset(e, 0, sizeof *e);
+  memset(&x, 0, sizeof x);
   if ((rc = lgi_load_check_keys(ld, node, path, known)) != LG_OK) return rc;
-  rc = lgi_load_string_n(ld, node, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &e->id,
-                         &e->id_len);
+  rc = lgi_load_string_n(ld, node, "id", path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &e->id, &n);
   if (rc != LG_OK) return rc;
-  rc = load_choice(ld, node, "kind", path, 1, kinds, kind_list, "kind", &e->kind);
+  e->id_len = (uint32_t)n; /* strings are at most LGI_MAX_STRING */
+  rc = load_choice(ld, node, "kind", path, 1, lgi_entry_kinds, kind_list, "kind", &kind);
   if (rc != LG_OK) return rc;
+  e->kind = (unsigned char)(kind - 1);
   rc = lgi_load_string_n(ld, node, "title", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->title,
-                         &e->title_len);
+                         &n);
   if (rc != LG_OK) return rc;
-  rc = lgi_load_string_n(ld, node, "body", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->body,
-                         &e->body_len);
+  e->title_len = (uint32_t)n;
+  rc = lgi_load_string_n(ld, node, "body", path, LGI_FIELD_REQUIRED | LGI_FIELD_TEXT, &e->body, &n);
   if (rc != LG_OK) return rc;
-  if ((rc = load_names(ld, node, "tags", path, 0, &e->tags, &e->tag_count)) != LG_OK) return rc;
+  e->body_len = (uint32_t)n;
+  if ((rc = load_names(ld, node, "tags", path, 0, &e->tags, &n)) != LG_OK) return rc;
+  e->tag_count = (uint32_t)n; /* a pack is at most LGI_MAX_PACK bytes */
   rc = load_choice(ld, node, "phase", path, 0, phases, phase_list, "phase", &e->phase);
   if (rc != LG_OK) return rc;
-  rc = load_names(ld, node, "regions", path, 1, &e->regions, &e->region_count);
+  rc = load_names(ld, node, "regions", path, 1, &x.regions, &x.region_count);
   if (rc != LG_OK) return rc;
-  if ((rc = load_contact(ld, node, path, e)) != LG_OK) return rc;
-  rc = lgi_load_string(ld, node, "source", path, LGI_FIELD_TEXT, &e->source);
+  if ((rc = load_contact(ld, node, path, &x)) != LG_OK) return rc;
+  rc = lgi_load_string(ld, node, "source", path, LGI_FIELD_TEXT, &x.source);
   if (rc != LG_OK) return rc;
-  if ((rc = load_checked(ld, node, path, e)) != LG_OK) return rc;
+  if ((rc = load_checked(ld, node, path, &x)) != LG_OK) return rc;
+  if (x.source || x.checked || x.phone || x.sms || x.url || x.regions) {
+    lgi_entry_extra *keep = lgi_arena_alloc(lgi_load_arena(ld), sizeof *keep);
+    if (!keep) return nomem(ld, path);
+    *keep = x;
+    e->extra = keep;
+  }
 
   e->locale = ld->locale;
   e->loc = ld->loc;
@@ -270,7 +284,7 @@ const char *lg_entry_id(const lg_entry *e) {
 }
 
 const char *lg_entry_kind(const lg_entry *e) {
-  return e ? e->kind : NULL;
+  return e ? lgi_entry_kinds[e->kind] : NULL;
 }
 
 const char *lg_entry_title(const lg_entry *e) {
@@ -294,29 +308,29 @@ const char *lg_entry_tag(const lg_entry *e, size_t i) {
 }
 
 const char *lg_entry_phase(const lg_entry *e) {
-  return e ? e->phase : NULL;
+  return e && e->phase ? phases[e->phase - 1] : NULL;
 }
 
 size_t lg_entry_region_count(const lg_entry *e) {
-  return e ? e->region_count : 0;
+  return e && e->extra ? e->extra->region_count : 0;
 }
 
 const char *lg_entry_region(const lg_entry *e, size_t i) {
-  return e && i < e->region_count ? e->regions[i] : NULL;
+  return e && e->extra && i < e->extra->region_count ? e->extra->regions[i] : NULL;
 }
 
 const char *lg_entry_contact(const lg_entry *e, const char *field) {
-  if (!e || !field) return NULL;
-  if (strcmp(field, "phone") == 0) return e->phone;
-  if (strcmp(field, "sms") == 0) return e->sms;
-  if (strcmp(field, "url") == 0) return e->url;
+  if (!e || !field || !e->extra) return NULL;
+  if (strcmp(field, "phone") == 0) return e->extra->phone;
+  if (strcmp(field, "sms") == 0) return e->extra->sms;
+  if (strcmp(field, "url") == 0) return e->extra->url;
   return NULL;
 }
 
 const char *lg_entry_source(const lg_entry *e) {
-  return e ? e->source : NULL;
+  return e && e->extra ? e->extra->source : NULL;
 }
 
 const char *lg_entry_checked(const lg_entry *e) {
-  return e ? e->checked : NULL;
+  return e && e->extra ? e->extra->checked : NULL;
 }

@@ -230,9 +230,10 @@ int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
                          (const char *)NULL);
   }
   if ((rc = check_string_at(ld, v, key, path, field_flags)) != LG_OK) return rc;
-  *out = lgi_arena_strndup(&ld->arena, v->u.str, v->len);
+  /* lg_catalog_load decodes string values into the pack's arena: keep them. */
+  *out = v->u.str;
   *len = v->len;
-  return *out ? LG_OK : nomem(ld);
+  return LG_OK;
 }
 
 int lgi_load_string(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,

@@ -18,6 +18,10 @@
 
 #include "core.h"
 
+/* Nodes stay at 32 bytes, members at 48, where pointers are 8 (core.h). */
+typedef char lgi_node_size_check
+    [sizeof(void *) != 8 || (sizeof(lgi_json) == 32 && sizeof(lgi_json_member) == 48) ? 1 : -1];
+
 /* Bytes of decoded text handed out from one arena chunk. */
 #define POOL_CHUNK ((size_t)64 << 10)
 /* Objects up to this many members check duplicate keys pairwise. */
@@ -29,11 +33,19 @@ typedef struct frame {
   size_t slot;        /* own node on the parent's stack (unused at the root) */
 } frame;
 
+/* Decoded strings are handed out from arena chunks, one after the other. */
+typedef struct strpool {
+  char *next;
+  size_t left;
+  int used; /* a chunk was taken: later chunks take the full size */
+} strpool;
+
 typedef struct parser {
   const unsigned char *start, *end;
   const unsigned char *line_start;
   size_t line;
-  lgi_arena *arena;
+  lgi_arena *arena;   /* the tree and keys                        */
+  lgi_arena *strings; /* string values (the same arena, or the caller's) */
   const lg_allocator *alloc;
   lgi_json *items;
   size_t nitems, citems;
@@ -41,8 +53,8 @@ typedef struct parser {
   size_t nmems, cmems;
   uint32_t *htab;
   size_t chtab;
-  char *pool;
-  size_t pool_left;
+  strpool keys;   /* decoded keys, from `arena`                 */
+  strpool values; /* decoded string values, from `strings`     */
   lgi_json root;
   int depth;
   int in_value; /* the innermost container's last child is being read */
@@ -106,22 +118,23 @@ static int fail_nomem(parser *ps, const unsigned char *at) {
 
 /* ---- memory ---------------------------------------------------------------- */
 
-static void *pool_alloc(parser *ps, size_t n) {
+static void *pool_alloc(parser *ps, strpool *pool, lgi_arena *arena, size_t n) {
   char *r;
-  if (n > ps->pool_left) {
+  if (n > pool->left) {
     size_t chunk = POOL_CHUNK;
-    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(ps->arena, n);
+    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(arena, n);
     /* All decoded strings together never exceed the input's length. */
-    if (ps->pool == NULL && (size_t)(ps->end - ps->start) < chunk)
+    if (!pool->used && (size_t)(ps->end - ps->start) < chunk)
       chunk = (size_t)(ps->end - ps->start) + 1;
     if (chunk < n) chunk = n;
-    ps->pool = lgi_arena_alloc(ps->arena, chunk);
-    if (!ps->pool) return NULL;
-    ps->pool_left = chunk;
+    pool->next = lgi_arena_alloc(arena, chunk);
+    if (!pool->next) return NULL;
+    pool->left = chunk;
+    pool->used = 1;
   }
-  r = ps->pool;
-  ps->pool += n;
-  ps->pool_left -= n;
+  r = pool->next;
+  pool->next += n;
+  pool->left -= n;
   return r;
 }
 
@@ -376,9 +389,10 @@ static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, 
   return (size_t)(d - dst);
 }
 
-/* Reads the string at q into the arena; *next is past its closing quote. */
-static int read_string(parser *ps, const unsigned char *q, const char **out, size_t *out_len,
-                       unsigned *flags, const unsigned char **next) {
+/* Reads the string at q (a key when is_key) into its arena; *next is past
+ * its closing quote. */
+static int read_string(parser *ps, int is_key, const unsigned char *q, const char **out,
+                       size_t *out_len, unsigned *flags, const unsigned char **next) {
   const unsigned char *close = q;
   int escaped, status = scan_string(ps, q, &close, &escaped);
   size_t raw, n;
@@ -387,7 +401,10 @@ static int read_string(parser *ps, const unsigned char *q, const char **out, siz
   raw = (size_t)(close - q) - 1;
   if (raw > LGI_MAX_STRING && !escaped)
     return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
-  s = pool_alloc(ps, raw + 1);
+  if (is_key || ps->strings == ps->arena)
+    s = pool_alloc(ps, &ps->keys, ps->arena, raw + 1);
+  else
+    s = pool_alloc(ps, &ps->values, ps->strings, raw + 1);
   if (!s) return fail_nomem(ps, q);
   if (escaped) {
     n = decode(s, q + 1, close, flags);
@@ -616,8 +633,10 @@ static int close_container(parser *ps, const unsigned char *at) {
   lgi_json *node;
   size_t n;
   void *dst = NULL;
+  n = (f->type == LGI_JSON_ARRAY ? ps->nitems : ps->nmems) - f->base;
+  if (n > UINT32_MAX) /* lengths are 32-bit (the nodes alone would need 128 GiB) */
+    return fail(ps, LG_ELIMIT, at, "a list or object has more than 4294967295 elements");
   if (f->type == LGI_JSON_ARRAY) {
-    n = ps->nitems - f->base;
     if (n > 0) {
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json));
       if (!dst) return fail_nomem(ps, at);
@@ -625,7 +644,6 @@ static int close_container(parser *ps, const unsigned char *at) {
     }
     ps->nitems = f->base;
   } else {
-    n = ps->nmems - f->base;
     if (n > 0) {
       if (mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json_member));
@@ -636,7 +654,7 @@ static int close_container(parser *ps, const unsigned char *at) {
   }
   ps->depth--;
   node = current(ps);
-  node->len = n;
+  node->len = (uint32_t)n;
   if (f->type == LGI_JSON_ARRAY)
     node->u.items = dst;
   else
@@ -687,8 +705,10 @@ value:
     begin_node(ps, node, p);
     if (c == '"') {
       unsigned flags = 0;
-      rc = read_string(ps, p, &node->u.str, &node->len, &flags, &p);
+      size_t n = 0;
+      rc = read_string(ps, 0, p, &node->u.str, &n, &flags, &p);
       if (rc != LG_OK) return rc;
+      current(ps)->len = (uint32_t)n; /* at most LGI_MAX_STRING */
       current(ps)->flags = (unsigned char)flags;
       current(ps)->type = LGI_JSON_STRING;
       goto value_done;
@@ -769,12 +789,12 @@ key:
     size_t key_len = 0;
     unsigned flags = 0;
     lgi_json_member *m;
-    rc = read_string(ps, p, &key, &key_len, &flags, &p);
+    rc = read_string(ps, 1, p, &key, &key_len, &flags, &p);
     if (rc != LG_OK) return rc;
     m = push_member(ps);
     if (!m) return fail_nomem(ps, p);
     m->key = key;
-    m->key_len = key_len;
+    m->key_len = (uint32_t)key_len; /* at most LGI_MAX_STRING */
     m->flags = flags;
     ps->in_value = 1;
     p = skip_ws(ps, p);
@@ -786,9 +806,14 @@ key:
 
 int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
                    lg_error *err) {
+  return lgi_json_parse_split(arena, arena, text, len, root, err);
+}
+
+int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const lgi_json **root, lg_error *err) {
   parser ps;
   int rc;
-  if (!arena || !root || (!text && len > 0))
+  if (!arena || !strings || !root || (!text && len > 0))
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "",
                          "lgi_json_parse needs an arena, text and a root", (const char *)NULL);
   memset(&ps, 0, sizeof ps);
@@ -797,6 +822,7 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
   ps.line_start = ps.start;
   ps.line = 1;
   ps.arena = arena;
+  ps.strings = strings;
   ps.alloc = arena->alloc;
   ps.err = err;
   rc = run(&ps);
