@@ -576,7 +576,8 @@ static void section_helpers_check_copy_and_report(void **state) {
   lgi_arena_init(&tree, lgi_catalog_alloc(cat));
   assert_int_equal(lgi_state_begin(lgi_catalog_alloc(cat), &cat->st, &ld.next, 0, 0, 0), LG_OK);
   /* As lg_catalog_load reads a pack: string values in the pack's arena. */
-  assert_int_equal(lgi_json_parse_split(&tree, &ld.arena, obj_json, strlen(obj_json), &obj, NULL),
+  assert_int_equal(lgi_json_parse_split(&tree, &ld.arena, obj_json, strlen(obj_json), &obj,
+                                        NULL, NULL),
                    LG_OK);
   lgi_path_init(&path);
   lgi_path_push_key(&path, "instruments", 11);

@@ -81,7 +81,8 @@ int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err
    * its string values are decoded straight into the pack's arena, where the
    * entries point at them without a second copy. */
   lgi_arena_init(&tree, &cat->alloc);
-  rc = lgi_json_parse_split(&tree, &ld.arena, json, len, &root, err);
+  rc = lgi_json_parse_split(&tree, &ld.arena, json, len, &root, &ld.tree_flags, err);
+  ld.tree_flags_known = 1;
   if (rc == LG_OK) rc = lgi_pack_load(&ld, root);
   /* Freed before the index is built, which can then reuse the memory. */
   lgi_arena_free(&tree);

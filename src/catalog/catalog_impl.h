@@ -95,6 +95,10 @@ struct lgi_load {
   const lgi_json *root;
   uint32_t loc, serial;
   int failed; /* lgi_load_fail was called: err holds the first problem */
+  /* The reader's summary of the tree's flags (lgi_json_parse_split): with
+   * none, nothing needs looking for them. Unknown: the tree is walked. */
+  unsigned tree_flags;
+  int tree_flags_known;
 };
 
 /* ---- loading a pack (load.c) --------------------------------------------- */
@@ -107,6 +111,10 @@ const void *lgi_named_find(const lgi_state *st, const lgi_named *list, size_t n,
 /* lgi_load_string that also gives the length. */
 int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                       unsigned field_flags, const char **out, size_t *len);
+/* lgi_load_string_n with the member's value found already: v is
+ * lgi_json_get(obj, key), NULL when missing. */
+int lgi_load_string_v(lgi_load *ld, const lgi_json *obj, const lgi_json *v, const char *key,
+                      lgi_path *path, unsigned field_flags, const char **out, size_t *len);
 /* "a number", "a list", ... for messages. */
 const char *lgi_json_type_name(const lgi_json *v);
 /* Quotes a value for a message: "value", cut and with controls replaced. */

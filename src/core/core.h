@@ -250,10 +250,13 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
  * and drops the tree passes its long-lived arena as `strings` and frees
  * `arena` after reading: the strings are then never copied twice, and the
  * keys (repeated in every object) are not kept. `strings` may be `arena`.
- * On failure both arenas may hold allocations; the caller frees them.
+ * `seen` (may be NULL) receives every LGI_JSON_* flag that some node or
+ * member of the tree carries (0: no duplicate key, no \u0000, no overflow
+ * anywhere), so a caller need not walk the tree to look for them. On
+ * failure both arenas may hold allocations; the caller frees them.
  */
 int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
-                         const lgi_json **root, lg_error *err);
+                         const lgi_json **root, unsigned *seen, lg_error *err);
 
 /* Object member lookup by key (first match); NULL when absent or not an object. */
 const lgi_json *lgi_json_get(const lgi_json *obj, const char *key);

@@ -57,7 +57,8 @@ typedef struct parser {
   strpool values; /* decoded string values, from `strings`     */
   lgi_json root;
   int depth;
-  int in_value; /* the innermost container's last child is being read */
+  int in_value;  /* the innermost container's last child is being read */
+  unsigned seen; /* every flag set on a node or member so far           */
   lg_error *err;
   frame frames[LGI_MAX_DEPTH];
 } parser;
@@ -469,6 +470,7 @@ static int read_number(parser *ps, const unsigned char *s, lgi_json *node,
   rc = lgi_num_parse((const char *)s, (size_t)(p - s), &v);
   if (rc == LG_ERANGE) {
     node->flags |= LGI_JSON_OVERFLOW;
+    ps->seen |= LGI_JSON_OVERFLOW;
   } else if (rc != LG_OK) {
     return fail(ps, LG_ESYNTAX, s, "invalid number");
   }
@@ -532,9 +534,11 @@ static int key_cmp(const lgi_json_member *a, const lgi_json_member *b) {
  * The fallback when hashing degrades (keys made to collide): a stable merge
  * sort of member indices, O(n log n) whatever the keys, after which equal
  * keys are neighbours in input order. idx and tmp hold n entries each.
+ * Returns the flags it set (LGI_JSON_DUP_KEY or 0).
  */
-static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_t *tmp) {
+static unsigned mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_t *tmp) {
   size_t width, i;
+  unsigned set = 0;
   for (i = 0; i < n; i++) idx[i] = (uint32_t)i;
   for (width = 1; width < n; width *= 2) {
     uint32_t *t;
@@ -552,7 +556,11 @@ static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_
     tmp = t;
   }
   for (i = 1; i < n; i++)
-    if (same_key(&m[idx[i]], &m[idx[i - 1]])) m[idx[i]].flags |= LGI_JSON_DUP_KEY;
+    if (same_key(&m[idx[i]], &m[idx[i - 1]])) {
+      m[idx[i]].flags |= LGI_JSON_DUP_KEY;
+      set = LGI_JSON_DUP_KEY;
+    }
+  return set;
 }
 
 /* Flags every member whose key repeats an earlier one; -1 when out of memory. */
@@ -563,6 +571,7 @@ static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
       for (j = 0; j < i; j++)
         if (same_key(&m[i], &m[j])) {
           m[i].flags |= LGI_JSON_DUP_KEY;
+          ps->seen |= LGI_JSON_DUP_KEY;
           break;
         }
     return 0;
@@ -589,12 +598,13 @@ static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
       }
       if (same_key(&m[i], &m[e - 1])) {
         m[i].flags |= LGI_JSON_DUP_KEY;
+        ps->seen |= LGI_JSON_DUP_KEY;
         break;
       }
       /* Honest keys probe about 1.5 times each; far more means collisions
        * made on purpose, which must not make a big object quadratic. */
       if (++probes > budget) {
-        mark_by_sorting(m, n, ps->htab, ps->htab + n);
+        ps->seen |= mark_by_sorting(m, n, ps->htab, ps->htab + n);
         return 0;
       }
       h = (h + 1) & mask;
@@ -710,6 +720,7 @@ value:
       if (rc != LG_OK) return rc;
       current(ps)->len = (uint32_t)n; /* at most LGI_MAX_STRING */
       current(ps)->flags = (unsigned char)flags;
+      ps->seen |= flags;
       current(ps)->type = LGI_JSON_STRING;
       goto value_done;
     }
@@ -796,6 +807,7 @@ key:
     m->key = key;
     m->key_len = (uint32_t)key_len; /* at most LGI_MAX_STRING */
     m->flags = flags;
+    ps->seen |= flags;
     ps->in_value = 1;
     p = skip_ws(ps, p);
     if (p >= end || *p != ':') return fail(ps, LG_ESYNTAX, p, "expected ':' after an object key");
@@ -806,11 +818,11 @@ key:
 
 int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
                    lg_error *err) {
-  return lgi_json_parse_split(arena, arena, text, len, root, err);
+  return lgi_json_parse_split(arena, arena, text, len, root, NULL, err);
 }
 
 int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
-                         const lgi_json **root, lg_error *err) {
+                         const lgi_json **root, unsigned *seen, lg_error *err) {
   parser ps;
   int rc;
   if (!arena || !strings || !root || (!text && len > 0))
@@ -826,6 +838,7 @@ int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text,
   ps.alloc = arena->alloc;
   ps.err = err;
   rc = run(&ps);
+  if (seen) *seen = ps.seen;
   if (rc == LG_OK) {
     lgi_json *top = lgi_arena_alloc(arena, sizeof *top);
     if (top) {
