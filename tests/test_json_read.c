@@ -565,6 +565,48 @@ static void split_parse_keeps_values_apart_from_the_tree(void **state) {
   assert_int_equal(t.live_bytes, 0);
 }
 
+/* Split reads share short unescaped strings; a single-arena read (saved
+ * states) keeps one copy per string, as before. */
+static void split_parse_shares_short_repeated_strings(void **state) {
+  static const char text[] = "{\"t\":[\"talk\",\"talk\",\"ta\\u006ck\",\"sixteen-bytes-16\","
+                             "\"seventeen-bytes17\",\"sixteen-bytes-16\",\"seventeen-bytes17\",\"\",\"\"],"
+                             "\"o\":{\"t\":\"talk\"}}";
+  lgt_alloc t;
+  lgi_arena tree, strings;
+  const lgi_json *root = NULL, *v, *o;
+  size_t i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&tree, &t.base);
+  lgi_arena_init(&strings, &t.base);
+  assert_int_equal(lgi_json_parse_split(&tree, &strings, text, sizeof text - 1, &root, NULL, NULL),
+                   LG_OK);
+  v = lgi_json_get(root, "t");
+  o = lgi_json_get(root, "o");
+  assert_ptr_equal(v->u.items[0].u.str, v->u.items[1].u.str);
+  assert_ptr_equal(v->u.items[0].u.str, o->u.members[0].value.u.str); /* anywhere in the tree */
+  assert_ptr_not_equal(v->u.items[2].u.str, v->u.items[0].u.str);    /* escaped: its own copy */
+  assert_string_equal(v->u.items[2].u.str, "talk");
+  assert_ptr_equal(v->u.items[3].u.str, v->u.items[5].u.str); /* 16 bytes: shared */
+  assert_ptr_not_equal(v->u.items[4].u.str, v->u.items[6].u.str); /* 17: not */
+  assert_string_equal(v->u.items[6].u.str, "seventeen-bytes17");
+  assert_ptr_equal(v->u.items[7].u.str, v->u.items[8].u.str);
+  assert_string_equal(v->u.items[8].u.str, "");
+  assert_ptr_equal(root->u.members[0].key, o->u.members[0].key); /* keys too, in the tree */
+  for (i = 0; i < v->len; i++) assert_int_equal(v->u.items[i].len, strlen(v->u.items[i].u.str));
+  lgi_arena_free(&tree);
+  lgi_arena_free(&strings);
+  assert_int_equal(t.live_bytes, 0);
+
+  lgi_arena_init(&tree, &t.base);
+  assert_int_equal(lgi_json_parse(&tree, text, sizeof text - 1, &root, NULL), LG_OK);
+  v = lgi_json_get(root, "t");
+  assert_ptr_not_equal(v->u.items[0].u.str, v->u.items[1].u.str);
+  assert_string_equal(v->u.items[1].u.str, "talk");
+  lgi_arena_free(&tree);
+  assert_int_equal(t.live_bytes, 0);
+}
+
 /* `seen` sums up the flags of the whole tree, so a caller can skip a walk. */
 static unsigned seen_of(const char *text) {
   lgt_alloc t;
@@ -930,6 +972,7 @@ int main(void) {
       cmocka_unit_test(every_allocation_failure_is_enomem_without_leaks),
       cmocka_unit_test(split_parse_keeps_values_apart_from_the_tree),
       cmocka_unit_test(split_parse_reports_every_flag_it_set),
+      cmocka_unit_test(split_parse_shares_short_repeated_strings),
   };
   return cmocka_run_group_tests_name("json_read", tests, NULL, NULL);
 }

@@ -250,6 +250,8 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
  * and drops the tree passes its long-lived arena as `strings` and frees
  * `arena` after reading: the strings are then never copied twice, and the
  * keys (repeated in every object) are not kept. `strings` may be `arena`.
+ * When they differ, short unescaped strings that repeat (tags, kinds, keys)
+ * may share one copy: treat every string as read-only.
  * `seen` (may be NULL) receives every LGI_JSON_* flag that some node or
  * member of the tree carries (0: no duplicate key, no \u0000, no overflow
  * anywhere), so a caller need not walk the tree to look for them. On

@@ -33,11 +33,23 @@ typedef struct frame {
   size_t slot;        /* own node on the parent's stack (unused at the root) */
 } frame;
 
+/* Split reads share short unescaped strings (tags, kinds, keys: the same
+ * few words again and again) through a small table of recent ones. */
+#define SHARE_MAX   16
+#define SHARE_SLOTS 128
+
+typedef struct shared {
+  const char *s;
+  size_t n;
+} shared;
+
 /* Decoded strings are handed out from arena chunks, one after the other. */
 typedef struct strpool {
   char *next;
   size_t left;
-  int used; /* a chunk was taken: later chunks take the full size */
+  int used;  /* a chunk was taken: later chunks take the full size */
+  int share; /* recent[] is in use (split reads only)                */
+  shared recent[SHARE_SLOTS];
 } strpool;
 
 typedef struct parser {
@@ -390,6 +402,26 @@ static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, 
   return (size_t)(d - dst);
 }
 
+/* A slot of strpool.recent for the n (<= SHARE_MAX) bytes at s. Reads only
+ * those bytes: two overlapping words cover any length from 4 to 16. */
+static size_t share_slot(const unsigned char *s, size_t n) {
+  uint64_t a = 0, b = 0, h;
+  if (n >= 8) {
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    a = x;
+    b = y;
+  } else if (n > 0) {
+    a = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+  }
+  h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu;
+  return (size_t)(h >> 57); /* SHARE_SLOTS == 128 */
+}
+
 /* Reads the string at q (a key when is_key) into its arena; *next is past
  * its closing quote. */
 static int read_string(parser *ps, int is_key, const unsigned char *q, const char **out,
@@ -398,15 +430,27 @@ static int read_string(parser *ps, int is_key, const unsigned char *q, const cha
   int escaped, status = scan_string(ps, q, &close, &escaped);
   size_t raw, n;
   char *s;
+  strpool *pool = is_key || ps->strings == ps->arena ? &ps->keys : &ps->values;
+  shared *slot = NULL;
   if (status != LG_OK) return status;
   raw = (size_t)(close - q) - 1;
   if (raw > LGI_MAX_STRING && !escaped)
     return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
-  if (is_key || ps->strings == ps->arena)
-    s = pool_alloc(ps, &ps->keys, ps->arena, raw + 1);
-  else
-    s = pool_alloc(ps, &ps->values, ps->strings, raw + 1);
+  if (pool->share && !escaped && raw <= SHARE_MAX) {
+    slot = &pool->recent[share_slot(q + 1, raw)];
+    if (slot->s && slot->n == raw && memcmp(slot->s, q + 1, raw) == 0) {
+      *out = slot->s;
+      *out_len = raw;
+      *next = close + 1;
+      return LG_OK;
+    }
+  }
+  s = pool_alloc(ps, pool, pool == &ps->keys ? ps->arena : ps->strings, raw + 1);
   if (!s) return fail_nomem(ps, q);
+  if (slot) {
+    slot->s = s;
+    slot->n = raw;
+  }
   if (escaped) {
     n = decode(s, q + 1, close, flags);
     if (n > LGI_MAX_STRING)
@@ -835,6 +879,9 @@ int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text,
   ps.line = 1;
   ps.arena = arena;
   ps.strings = strings;
+  /* Only split reads share strings: a caller's single arena (saved states)
+   * gets exactly one copy of each string, as it always has. */
+  ps.keys.share = ps.values.share = strings != arena;
   ps.alloc = arena->alloc;
   ps.err = err;
   rc = run(&ps);
