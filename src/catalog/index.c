@@ -319,27 +319,6 @@ static int add_term(builder *B, const btok *tk, uint32_t i) {
  * The slot of a token, its term added when new (the table may then have
  * been rebuilt). -1 when out of memory.
  */
-static int64_t lookup(builder *B, const btok *tk) {
-  uint32_t i = tk->hash & B->hmask;
-  for (;;) {
-    const bslot *sl = &B->slots[i];
-    if (!sl->id1) break;
-    if (sl->k0 == tk->k0) {
-      uint32_t t = sl->id1 - 1;
-      /* The zero padding fixes the length: tokens hold no NUL. */
-      if (tk->len < 8) return i;
-      if (B->k1[t] != tk->k1) goto next;
-      if (tk->len < 16) return i;
-      if (term_len(B, t) == tk->len &&
-          (tk->len == 16 || memcmp(B->strs + B->soff[t], B->fold + tk->off, tk->len) == 0))
-        return i;
-    }
-  next:
-    i = (i + 1) & B->hmask;
-  }
-  if (add_term(B, tk, i)) return -1;
-  return i;
-}
 
 /*
  * Sixty-four bytes at a time: bit i of *alnum is set when byte i is an
@@ -469,7 +448,7 @@ static int64_t read_field(builder *B, const char *s, int title, size_t *ntok, si
   const unsigned char *u = (const unsigned char *)s;
   size_t n = s ? strlen(s) : 0, p = 0, k = *ntok, q;
   /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
-  if (grow(B->a, (void **)&B->toks, &B->tkcap, k + n / 2 + 1, sizeof *B->toks) ||
+  if (grow(B->a, (void **)&B->toks, &B->tkcap, k + n / 2 + 1 + PREFETCH_AHEAD, sizeof *B->toks) ||
       grow(B->a, (void **)&B->local, &B->lcap, k + n / 2 + 1, sizeof *B->local))
     return -1;
   /* Whole blocks while a block and 16 bytes after it are readable (s[n]
@@ -544,58 +523,98 @@ static int64_t read_field(builder *B, const char *s, int title, size_t *ntok, si
   return (int64_t)n;
 }
 
-/* Pass 1 for doc d: tokenizes, counts, and appends its term list to tmp. */
+/* 1 when the term in slot sl is the token, which is 8 bytes or longer and
+ * whose first 8 bytes match the slot's. */
+static int same_long(const builder *B, const bslot *sl, const btok *tk) {
+  uint32_t t = sl->id1 - 1;
+  if (B->k1[t] != tk->k1) return 0;
+  if (tk->len < 16) return 1;
+  return term_len(B, t) == tk->len &&
+         (tk->len == 16 || memcmp(B->strs + B->soff[t], B->fold + tk->off, tk->len) == 0);
+}
+
+/*
+ * Counts the entry's tokens (B->toks[0..ntok)) into B->local; returns the
+ * number of distinct terms, or -1 when out of memory. The hot fields live
+ * in locals: the counts are stores the compiler must otherwise assume
+ * could change them.
+ */
+static int64_t count_entry(builder *B, size_t ntok) {
+  bslot *slots = B->slots;
+  uint32_t mask = B->hmask, base = B->base, nlocal = 0;
+  const btok *toks = B->toks;
+  blocal *local = B->local;
+  size_t k;
+  for (k = 0; k < PREFETCH_AHEAD; k++) PREFETCH(&slots[toks[k].hash & mask]);
+  for (k = 0; k < ntok; k++) {
+    const btok *tk = &toks[k];
+    uint32_t i = tk->hash & mask;
+    bslot *sl;
+    blocal *lc;
+    /* toks has PREFETCH_AHEAD zero hashes after the last token */
+    PREFETCH(&slots[toks[k + PREFETCH_AHEAD].hash & mask]);
+    for (;;) {
+      sl = &slots[i];
+      /* A token's first byte is never 0, so an empty slot never matches. */
+      if (sl->k0 == tk->k0) {
+        if (tk->len < 8 || same_long(B, sl, tk)) break;
+      } else if (!sl->id1) {
+        if (add_term(B, tk, i)) return -1;
+        /* Keep the table at most half full. */
+        if ((uint64_t)B->nterms * 2 > (uint64_t)mask + 1) {
+          if (rehash(B, nlocal)) return -1;
+          slots = B->slots;
+          mask = B->hmask;
+          i = slot_of(B, B->nterms - 1);
+          sl = &slots[i];
+        }
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    if (sl->stamp <= base) { /* first time in this entry */
+      sl->stamp = base + 1 + nlocal;
+      lc = &local[nlocal++];
+      lc->slot = i;
+      lc->ct = 0;
+      lc->cb = 0;
+    } else {
+      lc = &local[sl->stamp - base - 1];
+    }
+    lc->ct += tk->title;
+    lc->cb += !tk->title;
+  }
+  return nlocal;
+}
+
+/* Pass 1 for doc d: tokenizes, counts, and puts its postings in buckets. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
-  uint32_t nlocal = 0, j;
+  uint32_t nlocal, j, counted = !(doc->flags & LGI_DOC_LABEL);
   size_t ntok = 0, fo = 0, k;
-  int64_t nt, nb;
+  int64_t nt, nb, nl;
+  bslot *slots;
   nt = read_field(B, doc->title, 1, &ntok, &fo);
   if (nt < 0) return -1;
   nb = read_field(B, doc->body, 0, &ntok, &fo);
   if (nb < 0) return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
+  for (k = 0; k < PREFETCH_AHEAD; k++) B->toks[ntok + k].hash = 0;
   if ((uint64_t)B->base + ntok >= UINT32_MAX) { /* stamps wrap: forget them all */
     uint32_t i;
     for (i = 0; i <= B->hmask; i++) B->slots[i].stamp = 0;
     B->base = 0;
   }
-  for (k = 0; k < ntok && k < PREFETCH_AHEAD; k++) PREFETCH(&B->slots[B->toks[k].hash & B->hmask]);
-  for (k = 0; k < ntok; k++) {
-    const btok *tk = &B->toks[k];
-    int64_t i;
-    bslot *sl;
-    blocal *lc;
-    if (k + PREFETCH_AHEAD < ntok) PREFETCH(&B->slots[B->toks[k + PREFETCH_AHEAD].hash & B->hmask]);
-    i = lookup(B, tk);
-    if (i < 0) return -1;
-    /* Grow between lookups, and keep the table at most half full. */
-    if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
-      uint32_t t = B->slots[i].id1 - 1;
-      if (rehash(B, nlocal)) return -1;
-      i = slot_of(B, t);
-    }
-    sl = &B->slots[i];
-    if (sl->stamp <= B->base) { /* first time in this entry */
-      sl->stamp = B->base + 1 + nlocal;
-      lc = &B->local[nlocal++];
-      lc->slot = (uint32_t)i;
-      lc->ct = 0;
-      lc->cb = 0;
-    } else {
-      lc = &B->local[sl->stamp - B->base - 1];
-    }
-    if (tk->title)
-      lc->ct++;
-    else
-      lc->cb++;
-  }
+  nl = count_entry(B, ntok);
+  if (nl < 0) return -1;
+  nlocal = (uint32_t)nl;
   B->base += nlocal;
   /* Each posting goes to its bucket as it will be in the block, after its
    * length and the low byte of its term id. */
+  slots = B->slots;
   for (j = 0; j < nlocal; j++) {
     const blocal *lc = &B->local[j];
-    bslot *sl = &B->slots[lc->slot];
-    uint32_t id = sl->id1 - 1;
+    bslot *sl = &slots[lc->slot];
+    uint32_t id = sl->id1 - 1, ps;
     uint64_t x = !(lc->ct == 0 && lc->cb == 1);
     size_t b = id >> BUCKET_BITS;
     bucket *bk;
@@ -606,19 +625,20 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
       B->nbk = b + 1;
     }
     bk = &B->bk[b];
-    /* At most 2 + 5 + 11 bytes. */
-    if (bk->len + 18 > bk->cap && grow(B->a, (void **)&bk->buf, &bk->cap, bk->len + 18, 1))
+    /* At most 2 + 5 + 11 bytes, and one more that pass 2 may read. */
+    if (bk->len + 19 > bk->cap && grow(B->a, (void **)&bk->buf, &bk->cap, bk->len + 19, 1))
       return -1;
     p = bk->buf + bk->len;
     w = varint_put(p + 2, (uint64_t)(d + 1 - sl->last) << 1 | x);
     if (x) w = put_counts(w, lc->ct, lc->cb);
     p[0] = (unsigned char)(w - p - 2);
     p[1] = (unsigned char)(id & 0xFF);
-    if ((uint64_t)sl->psize + p[0] >= UINT32_MAX) return -1;
-    sl->psize += p[0];
-    sl->df += !(doc->flags & LGI_DOC_LABEL);
-    sl->last = d + 1;
     bk->len = (size_t)(w - bk->buf);
+    ps = sl->psize + p[0];
+    if (ps < sl->psize) return -1; /* over 4 GiB of postings */
+    sl->psize = ps;
+    sl->df += counted;
+    sl->last = d + 1;
   }
   return 0;
 }
@@ -645,14 +665,23 @@ static void free_builder(builder *B) {
   lgi_free(B->a, B->bk, B->bkcap * sizeof *B->bk);
 }
 
+static size_t header_len(size_t len, uint32_t df, uint32_t psize) {
+  return varint_len(len) + len + varint_len(df) + varint_len(psize);
+}
+
 /*
- * Pass 2: the block of terms and postings with the final table, then the
- * postings copied to per-term cursors bucket by bucket: 256 cursors and a
- * small part of the block at a time, all in cache.
+ * Pass 2: the block of terms and postings, then the final table. Each
+ * term's postings are copied first, a bucket at a time (256 terms'
+ * cursors and a small part of the block, all in cache), two bytes at a
+ * time: a byte written past a term's postings falls on the next term's
+ * header (or the block's last byte), which is written afterwards. The
+ * block takes over the build table's memory when it fits, so pages the
+ * table already touched are not touched afresh.
  */
 static int finish_locale(builder *B, lgi_ixloc *L) {
   uint64_t total = 0, ns;
   uint32_t nt = B->nterms, i, b;
+  size_t tbytes = ((size_t)B->hmask + 1) * sizeof *B->slots;
   uint32_t *cur = NULL, *df = NULL, *psize = NULL;
   int rc = -1;
   cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
@@ -672,40 +701,46 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   }
   /* Terms in id order (first occurrence), each a header then postings. */
   for (i = 0; i < nt; i++) {
-    size_t len = term_len(B, i);
-    total += varint_len(len) + len + varint_len(df[i]) + varint_len(psize[i]) + psize[i];
+    total += header_len(term_len(B, i), df[i], psize[i]);
+    cur[i] = (uint32_t)total;
+    total += psize[i];
     if (total >= UINT32_MAX) goto done;
   }
   L->blob_bytes = (size_t)total + 1;
-  L->blob = lgi_malloc(B->a, L->blob_bytes);
-  if (!L->blob) goto done;
-  for (i = 0, total = 0; i < nt; i++) {
-    size_t len = term_len(B, i);
-    const char *txt = B->strs + B->soff[i];
-    unsigned char *w = L->blob + total;
-    uint32_t j = lgi_index_slot(hash_words(txt, len, 0), L->nslots);
-    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
-    L->slots[j] = (uint32_t)total + 1;
-    w = varint_put(w, len);
-    memcpy(w, txt, len);
-    w = varint_put(w + len, df[i]);
-    w = varint_put(w, psize[i]);
-    cur[i] = (uint32_t)(w - L->blob);
-    total = (uint64_t)cur[i] + psize[i];
+  if (L->blob_bytes <= tbytes) {
+    L->blob = lgi_realloc(B->a, B->slots, tbytes, L->blob_bytes);
+    if (L->blob) B->slots = NULL;
+  } else {
+    L->blob = lgi_malloc(B->a, L->blob_bytes);
   }
-  L->blob[total] = 0;
-  L->nterms = nt;
+  if (!L->blob) goto done;
   for (b = 0; b < B->nbk; b++) {
     const unsigned char *p = B->bk[b].buf, *end = p + B->bk[b].len;
     while (p < end) {
       size_t plen = p[0], j;
       uint32_t t = b << BUCKET_BITS | p[1];
       unsigned char *w = L->blob + cur[t];
-      for (j = 0; j < plen; j++) w[j] = p[2 + j];
+      w[0] = p[2];
+      w[1] = p[3]; /* the bucket has room for it (add_doc) */
+      for (j = 2; j < plen; j++) w[j] = p[2 + j];
       cur[t] += (uint32_t)plen;
       p += 2 + plen;
     }
   }
+  for (i = 0; i < nt; i++) { /* cur[i]: the end of its postings */
+    size_t len = term_len(B, i), start = cur[i] - psize[i] - header_len(len, df[i], psize[i]);
+    const char *txt = B->strs + B->soff[i];
+    unsigned char *w = L->blob + start;
+    uint32_t j = lgi_index_slot(hash_words(txt, len, 0), L->nslots);
+    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
+    L->slots[j] = (uint32_t)start + 1;
+    w = varint_put(w, len);
+    memcpy(w, txt, len);
+    w = varint_put(w + len, df[i]);
+    (void)varint_put(w, psize[i]);
+  }
+  L->blob[total] = 0;
+  L->nterms = nt;
   rc = 0;
 done:
   if (rc) { /* leave nothing half made for free_locale */
