@@ -72,7 +72,7 @@ static void allocations_do_not_overlap(void **state) {
   assert_int_equal(t.live_bytes, 0);
 }
 
-static void block_sizes_grow_to_one_mebibyte(void **state) {
+static void block_sizes_grow_to_64_kibibytes(void **state) {
   lgt_alloc t;
   lgi_arena a;
   size_t i;
@@ -82,9 +82,10 @@ static void block_sizes_grow_to_one_mebibyte(void **state) {
   assert_non_null(lgi_arena_alloc(&a, 16));
   assert_int_equal(t.live_blocks, 1);
   assert_true(t.live_bytes >= 4096 && t.live_bytes < 4096 + 256);
-  /* 8 MiB in 1 KiB pieces: 4+8+...+1024 KiB then 1 MiB blocks. */
+  /* 8 MiB in 1 KiB pieces: blocks of 4 (3 pieces after the 16 bytes), 8,
+   * 16, 32 and 64 KiB (123 pieces in all), then 64 KiB blocks of 64. */
   for (i = 0; i < 8192; i++) assert_non_null(lgi_arena_alloc(&a, 1024));
-  assert_true(t.live_blocks >= 9 && t.live_blocks <= 16);
+  assert_int_equal(t.live_blocks, 5 + (8192 - 123 + 63) / 64);
   assert_int_equal(a.bytes, t.live_bytes);
   assert_true(t.peak_bytes < (size_t)10 << 20);
   lgi_arena_free(&a);
@@ -107,6 +108,33 @@ static void large_request_gets_own_block_and_keeps_current(void **state) {
   small2 = lgi_arena_alloc(&a, 16);
   assert_int_equal(t.live_blocks, 2); /* still from the first block */
   assert_true(small2 > small1 && small2 < small1 + 4096);
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+/* Over a quarter of the next block (8 KiB after the first 4 KiB): a block of
+ * exactly its size, so a long-lived arena wastes at most a quarter. */
+static void a_request_over_a_quarter_block_gets_an_exact_block(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  unsigned char *small1, *mid, *small2;
+  size_t before;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  small1 = lgi_arena_alloc(&a, 16);
+  before = t.live_bytes;
+  assert_non_null(lgi_arena_alloc(&a, 2048)); /* a quarter: from the block */
+  assert_int_equal(t.live_blocks, 1);
+  mid = lgi_arena_alloc(&a, 2049);
+  assert_non_null(mid);
+  memset(mid, 1, 2049);
+  assert_int_equal(t.live_blocks, 2);
+  assert_true(t.live_bytes - before >= 2064 && t.live_bytes - before < 2064 + 256);
+  small2 = lgi_arena_alloc(&a, 16);
+  assert_int_equal(t.live_blocks, 2); /* still from the first block */
+  assert_true(small2 > small1 && small2 < small1 + 4096);
+  assert_int_equal(a.bytes, t.live_bytes);
   lgi_arena_free(&a);
   assert_int_equal(t.live_bytes, 0);
 }
@@ -219,8 +247,9 @@ int main(void) {
       cmocka_unit_test(results_are_aligned_for_any_type),
       cmocka_unit_test(zero_bytes_gives_valid_pointer),
       cmocka_unit_test(allocations_do_not_overlap),
-      cmocka_unit_test(block_sizes_grow_to_one_mebibyte),
+      cmocka_unit_test(block_sizes_grow_to_64_kibibytes),
       cmocka_unit_test(large_request_gets_own_block_and_keeps_current),
+      cmocka_unit_test(a_request_over_a_quarter_block_gets_an_exact_block),
       cmocka_unit_test(overflowing_request_fails_cleanly),
       cmocka_unit_test(allocator_failure_returns_null_and_arena_stays_usable),
       cmocka_unit_test(strndup_copies_and_terminates),

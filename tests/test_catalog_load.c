@@ -251,6 +251,92 @@ static void a_full_pack_loads_every_field(void **state) {
   lg_catalog_free(cat);
 }
 
+/* Entries keep the strings the reader decoded (no second copy): escapes,
+ * surrogate pairs and extension members must come out exactly, and stay
+ * right after a later pack overrides the entry and until the free. */
+static void escaped_strings_read_back_exactly(void **state) {
+  static const char pack[] =
+      "{\"format\":\"letgo-pack/1\",\"id\":\"esc\",\"version\":\"1.0.0\",\"locale\":\"es\","
+      "\"x-note\":\"not kept \\u00e9\",\"entries\":["
+      "{\"id\":\"tip.\\u0061\",\"kind\":\"ti\\u0070\",\"title\":\"Di \\\"s\\u00ed\\\"\\\\\","
+      "\"body\":\"l\\u00ednea\\n\\ttab \\ud83d\\ude00 {{x}}\\/\",\"tags\":[\"t\\u0061lk\",\"b\"],"
+      "\"x-extra\":[\"\\u00e9\"],\"phase\":\"gri\\u0065ve\"},"
+      "{\"id\":\"resource.r\",\"kind\":\"resource\",\"title\":\"R\",\"body\":\"r\","
+      "\"tags\":[\"crisis\"],\"regions\":[\"M\\u0058\",\"*\"],"
+      "\"contact\":{\"phone\":\"\\u0031 2\",\"url\":\"https:\\/\\/e.org\"},"
+      "\"source\":\"s\\u00ed\",\"checked\":\"2024-01-3\\u0031\"}]}";
+  static const char again[] =
+      "{\"format\":\"letgo-pack/1\",\"id\":\"esc\",\"version\":\"1.0.1\",\"locale\":\"es\","
+      "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"T2\",\"body\":\"B2\"}]}";
+  lg_catalog *cat = empty_catalog();
+  const lg_entry *e, *r;
+  lg_error err;
+  (void)state;
+  assert_int_equal(load_str(cat, pack, &err), LG_OK);
+  e = lg_catalog_entry(cat, "tip.a", "es");
+  assert_non_null(e);
+  assert_string_equal(lg_entry_id(e), "tip.a");
+  assert_string_equal(lg_entry_kind(e), "tip");
+  assert_string_equal(lg_entry_title(e), "Di \"s\xc3\xad\"\\");
+  assert_string_equal(lg_entry_body(e), "l\xc3\xadnea\n\ttab \xf0\x9f\x98\x80 {{x}}/");
+  assert_int_equal(lg_entry_tag_count(e), 2);
+  assert_string_equal(lg_entry_tag(e, 0), "talk");
+  assert_string_equal(lg_entry_tag(e, 1), "b");
+  assert_string_equal(lg_entry_phase(e), "grieve");
+  assert_int_equal(lg_entry_region_count(e), 0);
+  assert_null(lg_entry_source(e));
+  r = lg_catalog_entry(cat, "resource.r", "es");
+  assert_non_null(r);
+  assert_int_equal(lg_entry_region_count(r), 2);
+  assert_string_equal(lg_entry_region(r, 0), "MX");
+  assert_string_equal(lg_entry_region(r, 1), "*");
+  assert_string_equal(lg_entry_contact(r, "phone"), "1 2");
+  assert_null(lg_entry_contact(r, "sms"));
+  assert_string_equal(lg_entry_contact(r, "url"), "https://e.org");
+  assert_string_equal(lg_entry_source(r), "s\xc3\xad");
+  assert_string_equal(lg_entry_checked(r), "2024-01-31");
+  assert_null(lg_entry_phase(r));
+  /* The free-word index reads the same decoded text. */
+  {
+    lg_hit hit;
+    size_t total = 0;
+    assert_int_equal(lg_catalog_search(cat, "linea", "es", &hit, 1, &total), LG_OK);
+    assert_int_equal(total, 1);
+    assert_ptr_equal(hit.entry, e);
+  }
+  /* Overridden, the old entry keeps its strings until the catalogue goes. */
+  assert_int_equal(load_str(cat, again, &err), LG_OK);
+  assert_string_equal(lg_entry_body(lg_catalog_entry(cat, "tip.a", "es")), "B2");
+  assert_string_equal(lg_entry_body(e), "l\xc3\xadnea\n\ttab \xf0\x9f\x98\x80 {{x}}/");
+  assert_string_equal(lg_entry_tag(e, 0), "talk");
+  assert_string_equal(lg_entry_contact(r, "url"), "https://e.org");
+  lg_catalog_free(cat);
+}
+
+/* \u0000 decoded into the pack's arena is still refused, at its pointer,
+ * and the failed load leaves nothing behind. */
+static void an_escaped_nul_in_a_text_is_still_refused(void **state) {
+  static const char pack[] =
+      "{\"format\":\"letgo-pack/1\",\"id\":\"n\",\"version\":\"1.0.0\",\"locale\":\"en\",\n"
+      "\"entries\":[{\"id\":\"tip.a\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"B\"},\n"
+      "{\"id\":\"tip.b\",\"kind\":\"tip\",\"title\":\"T\",\"body\":\"a\\u0000b\"}]}";
+  lgt_alloc t;
+  lg_catalog *cat = NULL;
+  lg_error err;
+  (void)state;
+  lgt_alloc_init(&t);
+  assert_int_equal(lg_catalog_new(&cat, &t.base, LG_CATALOG_EMPTY), LG_OK);
+  assert_int_equal(load_str(cat, pack, &err), LG_ESCHEMA);
+  assert_string_equal(err.path, "/entries/1/body");
+  assert_string_equal(err.message, "/entries/1/body: must not contain the character \\u0000");
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 47);
+  assert_int_equal(lg_catalog_entry_count(cat), 0);
+  lg_catalog_free(cat);
+  assert_int_equal(t.live_bytes, 0);
+  assert_int_equal(t.live_blocks, 0);
+}
+
 /* Loads a header-only pack with one member's value replaced. */
 static int load_header(const char *id, const char *version, const char *locale) {
   char json[256];
@@ -478,7 +564,7 @@ static void section_helpers_check_copy_and_report(void **state) {
   const lgi_json *obj = NULL;
   lgi_path path;
   lg_error err;
-  const char *s = NULL;
+  const char *s = NULL, *kept = NULL;
   (void)state;
   assert_int_equal(load_str(cat, pack_a, NULL), LG_OK);
   memset(&ld, 0, sizeof ld);
@@ -489,7 +575,10 @@ static void section_helpers_check_copy_and_report(void **state) {
   lgi_arena_init(&ld.arena, lgi_catalog_alloc(cat));
   lgi_arena_init(&tree, lgi_catalog_alloc(cat));
   assert_int_equal(lgi_state_begin(lgi_catalog_alloc(cat), &cat->st, &ld.next, 0, 0, 0), LG_OK);
-  assert_int_equal(lgi_json_parse(&tree, obj_json, strlen(obj_json), &obj, NULL), LG_OK);
+  /* As lg_catalog_load reads a pack: string values in the pack's arena. */
+  assert_int_equal(lgi_json_parse_split(&tree, &ld.arena, obj_json, strlen(obj_json), &obj,
+                                        NULL, NULL),
+                   LG_OK);
   lgi_path_init(&path);
   lgi_path_push_key(&path, "instruments", 11);
   lgi_path_push_index(&path, 0);
@@ -497,7 +586,8 @@ static void section_helpers_check_copy_and_report(void **state) {
   assert_int_equal(lgi_load_string(&ld, obj, "id", &path, LGI_FIELD_REQUIRED | LGI_FIELD_ID, &s),
                    LG_OK);
   assert_string_equal(s, "one-sided");
-  assert_ptr_not_equal(s, lgi_json_get(obj, "id")->u.str); /* a copy in the pack's arena */
+  assert_ptr_equal(s, lgi_json_get(obj, "id")->u.str); /* kept where it was decoded, no copy */
+  kept = s;
   assert_int_equal(lgi_load_string(&ld, obj, "text", &path, LGI_FIELD_TEXT, &s), LG_OK);
   assert_string_equal(s, "Hi {name}");
   assert_int_equal(lgi_load_string(&ld, obj, "empty", &path, 0, &s), LG_OK);
@@ -543,9 +633,10 @@ static void section_helpers_check_copy_and_report(void **state) {
   assert_ptr_equal(lgi_load_arena(&ld), &ld.arena);
   assert_string_equal(lgi_load_locale(&ld), "en");
 
+  lgi_arena_free(&tree); /* the tree goes first, as in a load: the kept string stays */
+  assert_string_equal(kept, "one-sided");
   lgi_state_free_arrays(lgi_catalog_alloc(cat), &ld.next);
   lgi_arena_free(&ld.arena);
-  lgi_arena_free(&tree);
   lg_catalog_free(cat);
 }
 
@@ -661,6 +752,8 @@ int main(void) {
       cmocka_unit_test(syntax_errors_are_esyntax_with_position),
       cmocka_unit_test(limits_are_elimit),
       cmocka_unit_test(a_full_pack_loads_every_field),
+      cmocka_unit_test(escaped_strings_read_back_exactly),
+      cmocka_unit_test(an_escaped_nul_in_a_text_is_still_refused),
       cmocka_unit_test(accepted_language_tags),
       cmocka_unit_test(versions_follow_semver),
       cmocka_unit_test(many_repeated_tags_are_found_fast),

@@ -522,6 +522,125 @@ static void duplicates_are_found_in_objects_of_every_size(void **state) {
   }
 }
 
+/* Split: string values go to their own arena and outlive the tree; keys
+ * stay with the tree. */
+static void split_parse_keeps_values_apart_from_the_tree(void **state) {
+  static const char text[] =
+      "{\"title\":\"caf\\u00e9 \\\"x\\\"\",\"tags\":[\"a\",\"b\"],\"n\":1,\"o\":{\"k\":\"\"}}";
+  lgt_alloc t;
+  lgi_arena tree, strings;
+  const lgi_json *root = NULL;
+  const char *title, *b, *empty;
+  lg_error err;
+  unsigned seen = 99;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&tree, &t.base);
+  lgi_arena_init(&strings, &t.base);
+  assert_int_equal(lgi_json_parse_split(&tree, &strings, text, sizeof text - 1, &root, &seen, &err),
+                   LG_OK);
+  assert_int_equal(seen, 0);
+  title = lgi_json_get(root, "title")->u.str;
+  b = lgi_json_get(root, "tags")->u.items[1].u.str;
+  empty = lgi_json_get(lgi_json_get(root, "o"), "k")->u.str;
+  assert_true(strings.bytes > 0);
+  lgi_arena_free(&tree); /* ASan and valgrind see any value left in it */
+  assert_int_equal(t.live_blocks, 1);
+  assert_string_equal(title, "caf\xc3\xa9 \"x\"");
+  assert_string_equal(b, "b");
+  assert_string_equal(empty, "");
+  lgi_arena_free(&strings);
+  assert_int_equal(t.live_bytes, 0);
+
+  /* Keys alone put nothing in the strings arena. */
+  lgi_arena_init(&tree, &t.base);
+  lgi_arena_init(&strings, &t.base);
+  assert_int_equal(lgi_json_parse_split(&tree, &strings, "{\"abc\":{\"d\":[1]}}", 17, &root, NULL,
+                                        NULL),
+                   LG_OK);
+  assert_int_equal(strings.bytes, 0);
+  assert_string_equal(root->u.members[0].key, "abc");
+  lgi_arena_free(&tree);
+  lgi_arena_free(&strings);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+/* Split reads share short unescaped strings; a single-arena read (saved
+ * states) keeps one copy per string, as before. */
+static void split_parse_shares_short_repeated_strings(void **state) {
+  static const char text[] = "{\"t\":[\"talk\",\"talk\",\"ta\\u006ck\",\"sixteen-bytes-16\","
+                             "\"seventeen-bytes17\",\"sixteen-bytes-16\",\"seventeen-bytes17\",\"\",\"\"],"
+                             "\"o\":{\"t\":\"talk\"}}";
+  lgt_alloc t;
+  lgi_arena tree, strings;
+  const lgi_json *root = NULL, *v, *o;
+  size_t i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&tree, &t.base);
+  lgi_arena_init(&strings, &t.base);
+  assert_int_equal(lgi_json_parse_split(&tree, &strings, text, sizeof text - 1, &root, NULL, NULL),
+                   LG_OK);
+  v = lgi_json_get(root, "t");
+  o = lgi_json_get(root, "o");
+  assert_ptr_equal(v->u.items[0].u.str, v->u.items[1].u.str);
+  assert_ptr_equal(v->u.items[0].u.str, o->u.members[0].value.u.str); /* anywhere in the tree */
+  assert_ptr_not_equal(v->u.items[2].u.str, v->u.items[0].u.str);    /* escaped: its own copy */
+  assert_string_equal(v->u.items[2].u.str, "talk");
+  assert_ptr_equal(v->u.items[3].u.str, v->u.items[5].u.str); /* 16 bytes: shared */
+  assert_ptr_not_equal(v->u.items[4].u.str, v->u.items[6].u.str); /* 17: not */
+  assert_string_equal(v->u.items[6].u.str, "seventeen-bytes17");
+  assert_ptr_equal(v->u.items[7].u.str, v->u.items[8].u.str);
+  assert_string_equal(v->u.items[8].u.str, "");
+  assert_ptr_equal(root->u.members[0].key, o->u.members[0].key); /* keys too, in the tree */
+  for (i = 0; i < v->len; i++) assert_int_equal(v->u.items[i].len, strlen(v->u.items[i].u.str));
+  lgi_arena_free(&tree);
+  lgi_arena_free(&strings);
+  assert_int_equal(t.live_bytes, 0);
+
+  lgi_arena_init(&tree, &t.base);
+  assert_int_equal(lgi_json_parse(&tree, text, sizeof text - 1, &root, NULL), LG_OK);
+  v = lgi_json_get(root, "t");
+  assert_ptr_not_equal(v->u.items[0].u.str, v->u.items[1].u.str);
+  assert_string_equal(v->u.items[1].u.str, "talk");
+  lgi_arena_free(&tree);
+  assert_int_equal(t.live_bytes, 0);
+}
+
+/* `seen` sums up the flags of the whole tree, so a caller can skip a walk. */
+static unsigned seen_of(const char *text) {
+  lgt_alloc t;
+  lgi_arena a;
+  const lgi_json *root = NULL;
+  unsigned seen = 99;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  assert_int_equal(lgi_json_parse_split(&a, &a, text, strlen(text), &root, &seen, NULL), LG_OK);
+  lgi_arena_free(&a);
+  return seen;
+}
+
+static void split_parse_reports_every_flag_it_set(void **state) {
+  char big[2048], *d = big, *tail;
+  int i;
+  (void)state;
+  assert_int_equal(seen_of("{\"a\":[1,\"x\",{\"b\":null}],\"c\":1e300}"), 0);
+  assert_int_equal(seen_of("[{\"a\":1},{\"b\":{\"a\":1,\"a\":2}}]"), LGI_JSON_DUP_KEY);
+  assert_int_equal(seen_of("[[\"ok\",\"a\\u0000\"]]"), LGI_JSON_HAS_NUL);
+  assert_int_equal(seen_of("{\"k\\u0000\":1}"), LGI_JSON_HAS_NUL);
+  assert_int_equal(seen_of("[1,-1e400]"), LGI_JSON_OVERFLOW);
+  assert_int_equal(seen_of("{\"a\":1e999,\"a\":\"\\u0000\"}"),
+                   LGI_JSON_DUP_KEY | LGI_JSON_HAS_NUL | LGI_JSON_OVERFLOW);
+  /* An object past the pairwise limit: the hash table finds the repeat. */
+  d += sprintf(d, "{");
+  for (i = 0; i < 40; i++) d += sprintf(d, "\"k%d\":%d,", i, i);
+  tail = d;
+  sprintf(tail, "\"k7\":0}");
+  assert_int_equal(seen_of(big), LGI_JSON_DUP_KEY);
+  sprintf(tail, "\"k99\":0}");
+  assert_int_equal(seen_of(big), 0);
+}
+
 /* A copy of json_read.c's key hash, to make keys that all collide. */
 static uint64_t key_hash(const char *k, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15u ^ n;
@@ -578,6 +697,8 @@ static void colliding_keys_still_find_exactly_the_duplicates(void **state) {
   }
   assert_true(p.root->u.members[501].value.u.num == -1.0);
   done(&p);
+  *d = '\0';
+  assert_int_equal(seen_of(doc), LGI_JSON_DUP_KEY); /* found by the sorting fallback too */
   free(doc);
   free(keys);
 }
@@ -779,6 +900,33 @@ static int parse_journey(lgt_alloc *t, void *ctx) {
   return rc;
 }
 
+/* The same document split: values in one arena, the tree and keys in another. */
+static int split_journey(lgt_alloc *t, void *ctx) {
+  const doc *d = ctx;
+  lgi_arena tree, strings;
+  const lgi_json *root = NULL;
+  lg_error err;
+  unsigned seen = 99;
+  int rc;
+  lgi_arena_init(&tree, &t->base);
+  lgi_arena_init(&strings, &t->base);
+  rc = lgi_json_parse_split(&tree, &strings, d->s, d->len, &root, &seen, &err);
+  if (rc == LG_OK) {
+    const lgi_json *big = lgi_json_get(root, "big");
+    assert_int_equal(lgi_json_get(root, "entries")->len, 150);
+    assert_int_equal(seen, 0);
+    lgi_arena_free(&tree); /* the values outlive the tree */
+    assert_int_equal(strlen(big->u.str), 40000);
+  } else {
+    assert_int_equal(rc, LG_ENOMEM);
+    assert_int_equal(err.status, LG_ENOMEM);
+    assert_null(root);
+    lgi_arena_free(&tree);
+  }
+  lgi_arena_free(&strings);
+  return rc;
+}
+
 static void every_allocation_failure_is_enomem_without_leaks(void **state) {
   doc d = medium_doc();
   size_t points;
@@ -786,6 +934,9 @@ static void every_allocation_failure_is_enomem_without_leaks(void **state) {
   points = lgt_alloc_every_failure(parse_journey, &d);
   print_message("%zu allocation points\n", points);
   assert_true(points >= 5);
+  points = lgt_alloc_every_failure(split_journey, &d);
+  print_message("%zu allocation points split\n", points);
+  assert_true(points >= 6);
   free(d.s);
 }
 
@@ -819,6 +970,9 @@ int main(void) {
       cmocka_unit_test(malformed_numbers_are_syntax_errors),
       cmocka_unit_test(get_finds_the_first_member_or_null),
       cmocka_unit_test(every_allocation_failure_is_enomem_without_leaks),
+      cmocka_unit_test(split_parse_keeps_values_apart_from_the_tree),
+      cmocka_unit_test(split_parse_reports_every_flag_it_set),
+      cmocka_unit_test(split_parse_shares_short_repeated_strings),
   };
   return cmocka_run_group_tests_name("json_read", tests, NULL, NULL);
 }

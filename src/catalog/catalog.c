@@ -77,10 +77,12 @@ int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err
   ld.err = err;
   ld.serial = cat->loads + 1;
   lgi_arena_init(&ld.arena, &cat->alloc);
-  /* The parsed tree is scaffolding: what the catalogue keeps is copied
-   * into the pack's arena, so the tree goes as soon as the load ends. */
+  /* The parsed tree is scaffolding that goes as soon as the pack is read;
+   * its string values are decoded straight into the pack's arena, where the
+   * entries point at them without a second copy. */
   lgi_arena_init(&tree, &cat->alloc);
-  rc = lgi_json_parse(&tree, json, len, &root, err);
+  rc = lgi_json_parse_split(&tree, &ld.arena, json, len, &root, &ld.tree_flags, err);
+  ld.tree_flags_known = 1;
   if (rc == LG_OK) rc = lgi_pack_load(&ld, root);
   /* Freed before the index is built, which can then reuse the memory. */
   lgi_arena_free(&tree);

@@ -55,7 +55,9 @@ const lgi_instrument *lgi_load_find_instrument(const lgi_load *ld, const char *i
 int lgi_load_fail(lgi_load *ld, int status, const lgi_json *node, const lgi_path *path, ...);
 
 /*
- * Reads the string member `key` of `obj` into the arena. Checks: a string,
+ * Reads the string member `key` of `obj`; *out lives as long as the pack
+ * (the loader decodes string values into the pack's arena, so nothing is
+ * copied). Checks: a string,
  * no \u0000, not empty (texts) and, for texts, only known placeholders.
  * `path` is the object's pointer; the member's is reported on failure.
  * A missing optional member gives *out = NULL and LG_OK.

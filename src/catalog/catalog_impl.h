@@ -17,24 +17,38 @@
 #define LGI_TAG_MAX        35   /* longest BCP 47 tag kept (RFC 5646 4.4.1) */
 #define LGI_DEFAULT_LOCALE "en" /* the catalogue's default locale          */
 
-struct lg_entry {
-  const char *id;
-  const char *kind;  /* one of the static kind names                      */
-  const char *title; /* unrendered                                        */
-  const char *body;
-  const char *locale; /* the pack's, lowercase                            */
-  const char *phase;  /* a static phase name, or NULL                     */
+/* The members few entries have (crisis resources, mostly). */
+typedef struct lgi_entry_extra {
   const char *source;
   const char *checked;
   const char *phone, *sms, *url;
-  const char *const *tags;
   const char *const *regions;
-  size_t tag_count, region_count;
-  size_t id_len, title_len, body_len;
-  uint32_t hash; /* of the id (lgi_catalog_hash)                          */
-  uint32_t loc;  /* index into the catalogue's locales                    */
-  uint32_t pack; /* serial number of the load that made it                */
+  size_t region_count;
+} lgi_entry_extra;
+
+/*
+ * Kept small (80 bytes on 64-bit machines): a large catalogue holds one per
+ * entry. Strings point into the pack's arena; lengths fit 32 bits because a
+ * string is at most LGI_MAX_STRING and a pack at most LGI_MAX_PACK bytes.
+ */
+struct lg_entry {
+  const char *id;
+  const char *title; /* unrendered                                        */
+  const char *body;
+  const char *locale; /* the pack's, lowercase                            */
+  const char *const *tags;
+  const lgi_entry_extra *extra; /* NULL when the entry has none of them   */
+  uint32_t id_len, title_len, body_len, tag_count;
+  uint32_t hash;       /* of the id (lgi_catalog_hash)                    */
+  uint32_t loc;        /* index into the catalogue's locales              */
+  uint32_t pack;       /* serial number of the load that made it          */
+  unsigned char kind;  /* index into lgi_entry_kinds                      */
+  unsigned char phase; /* 1 + index into the phase names, 0 for none      */
 };
+
+/* The kind names, in the order of lg_entry.kind. */
+extern const char *const lgi_entry_kinds[];
+#define LGI_KIND_RESOURCE 9 /* lgi_entry_kinds[9] is "resource" */
 
 /* An instrument or plan template under its id and locale. */
 typedef struct lgi_named {
@@ -81,6 +95,10 @@ struct lgi_load {
   const lgi_json *root;
   uint32_t loc, serial;
   int failed; /* lgi_load_fail was called: err holds the first problem */
+  /* The reader's summary of the tree's flags (lgi_json_parse_split): with
+   * none, nothing needs looking for them. Unknown: the tree is walked. */
+  unsigned tree_flags;
+  int tree_flags_known;
 };
 
 /* ---- loading a pack (load.c) --------------------------------------------- */
@@ -93,6 +111,10 @@ const void *lgi_named_find(const lgi_state *st, const lgi_named *list, size_t n,
 /* lgi_load_string that also gives the length. */
 int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                       unsigned field_flags, const char **out, size_t *len);
+/* lgi_load_string_n with the member's value found already: v is
+ * lgi_json_get(obj, key), NULL when missing. */
+int lgi_load_string_v(lgi_load *ld, const lgi_json *obj, const lgi_json *v, const char *key,
+                      lgi_path *path, unsigned field_flags, const char **out, size_t *len);
 /* "a number", "a list", ... for messages. */
 const char *lgi_json_type_name(const lgi_json *v);
 /* Quotes a value for a message: "value", cut and with controls replaced. */

@@ -220,7 +220,11 @@ static int check_string_at(lgi_load *ld, const lgi_json *v, const char *key, lgi
 
 int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
                       unsigned field_flags, const char **out, size_t *len) {
-  const lgi_json *v = lgi_json_get(obj, key);
+  return lgi_load_string_v(ld, obj, lgi_json_get(obj, key), key, path, field_flags, out, len);
+}
+
+int lgi_load_string_v(lgi_load *ld, const lgi_json *obj, const lgi_json *v, const char *key,
+                      lgi_path *path, unsigned field_flags, const char **out, size_t *len) {
   int rc;
   *out = NULL;
   *len = 0;
@@ -230,9 +234,10 @@ int lgi_load_string_n(lgi_load *ld, const lgi_json *obj, const char *key, lgi_pa
                          (const char *)NULL);
   }
   if ((rc = check_string_at(ld, v, key, path, field_flags)) != LG_OK) return rc;
-  *out = lgi_arena_strndup(&ld->arena, v->u.str, v->len);
+  /* lg_catalog_load decodes string values into the pack's arena: keep them. */
+  *out = v->u.str;
   *len = v->len;
-  return *out ? LG_OK : nomem(ld);
+  return LG_OK;
 }
 
 int lgi_load_string(lgi_load *ld, const lgi_json *obj, const char *key, lgi_path *path,
@@ -335,9 +340,12 @@ static int path_to(const lgi_json *v, const lgi_json *target, lgi_path *path, in
 
 static int check_anywhere(lgi_load *ld, const lgi_json *root) {
   const lgi_json_member *m = NULL;
-  const lgi_json *bad = find_flagged(root, &m);
+  const lgi_json *bad;
   lgi_path path;
   char q[LGI_QUOTE_MAX + 8];
+  if (ld->tree_flags_known && !(ld->tree_flags & (LGI_JSON_DUP_KEY | LGI_JSON_HAS_NUL)))
+    return LG_OK;
+  bad = find_flagged(root, &m);
   if (!bad) return LG_OK;
   lgi_path_init(&path);
   if (m && (m->flags & LGI_JSON_HAS_NUL)) {

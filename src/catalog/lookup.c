@@ -88,8 +88,9 @@ static int has_tag(const lg_entry *e, const char *tag) {
 
 static int serves(const lg_entry *e, const char *region) {
   size_t i;
-  for (i = 0; i < e->region_count; i++)
-    if (lgi_ascii_casecmp(e->regions[i], region) == 0) return 1;
+  size_t n = lg_entry_region_count(e);
+  for (i = 0; i < n; i++)
+    if (lgi_ascii_casecmp(e->extra->regions[i], region) == 0) return 1;
   return 0;
 }
 
@@ -101,7 +102,7 @@ size_t lgi_catalog_crisis_resources(const lg_catalog *cat, const char *region, c
     for (i = 0; i < cat->st.n_entries; i++) {
       const lg_entry *e = cat->st.entries[i];
       int first;
-      if (strcmp(e->kind, "resource") != 0 || !has_tag(e, "crisis")) continue;
+      if (e->kind != LGI_KIND_RESOURCE || !has_tag(e, "crisis")) continue;
       /* Each id once, as the reader's locale resolves it. */
       if (lgi_state_entry(&cat->st, e->id, locale) != e) continue;
       first = region ? serves(e, region) : 1;

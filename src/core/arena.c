@@ -3,9 +3,13 @@
  * many small allocations, one free.
  *
  * Blocks are chained newest first. Their sizes grow (4 KiB doubling up to
- * 1 MiB) so a small catalogue stays small and a large one needs few
- * allocator calls; a request larger than the next block gets a block of its
- * own, linked behind the current one so the current one's space is kept.
+ * 64 KiB) so a small catalogue stays small; the cap bounds what the last
+ * block of a long-lived arena holds unused (a pack's arena is kept for the
+ * catalogue's life), and blocks that size are reused by the C library after
+ * a temporary arena is freed. A request larger than a quarter of the next
+ * block gets a block of its own, exactly its size, linked behind the current
+ * one so the current one's space is kept: no request wastes more than a
+ * quarter of a block.
  */
 #include <stddef.h>
 #include <string.h>
@@ -31,7 +35,7 @@ struct lgi_align_probe {
 };
 typedef char lgi_align_check[ALIGN % offsetof(struct lgi_align_probe, u) == 0 ? 1 : -1];
 #define FIRST_BLOCK ((size_t)4 << 10)
-#define MAX_BLOCK   ((size_t)1 << 20)
+#define MAX_BLOCK   ((size_t)64 << 10)
 
 struct lgi_arena_block {
   lgi_arena_block *next;
@@ -79,7 +83,7 @@ void *lgi_arena_alloc(lgi_arena *a, size_t n) {
   }
   next = b ? b->size * 2 : FIRST_BLOCK;
   if (next > MAX_BLOCK) next = MAX_BLOCK;
-  if (need > next) {
+  if (need > next / 4) {
     lgi_arena_block *big = new_block(a, need);
     if (!big) return NULL;
     big->used = need;

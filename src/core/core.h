@@ -201,12 +201,15 @@ enum {
 typedef struct lgi_json lgi_json;
 typedef struct lgi_json_member lgi_json_member;
 
+/* 32 bytes (a member 48) on 64-bit machines: a tree is mostly nodes. */
 struct lgi_json {
   unsigned char type;
   unsigned char flags;
-  uint32_t line, column; /* 1-based, where the value starts */
-  size_t offset;         /* byte offset where the value starts */
-  size_t len;            /* string: bytes (NUL added after); array/object: count */
+  uint32_t line;   /* 1-based, where the value starts */
+  uint32_t column; /* 1-based, in bytes                */
+  uint32_t len;    /* string: bytes (NUL added after; at most LGI_MAX_STRING);
+                    * array/object: count (more is LG_ELIMIT)            */
+  size_t offset;   /* byte offset where the value starts */
   union {
     double num;
     const char *str;          /* decoded UTF-8, NUL-terminated */
@@ -217,7 +220,7 @@ struct lgi_json {
 
 struct lgi_json_member {
   const char *key; /* decoded, NUL-terminated */
-  size_t key_len;
+  uint32_t key_len;
   unsigned flags; /* LGI_JSON_DUP_KEY, LGI_JSON_HAS_NUL (in the key) */
   lgi_json value;
 };
@@ -240,6 +243,22 @@ struct lgi_json_member {
  */
 int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
                    lg_error *err);
+
+/*
+ * lgi_json_parse, but string values (not keys) are decoded into `strings`
+ * while the tree and the keys go to `arena`. A caller that keeps the strings
+ * and drops the tree passes its long-lived arena as `strings` and frees
+ * `arena` after reading: the strings are then never copied twice, and the
+ * keys (repeated in every object) are not kept. `strings` may be `arena`.
+ * When they differ, short unescaped strings that repeat (tags, kinds, keys)
+ * may share one copy: treat every string as read-only.
+ * `seen` (may be NULL) receives every LGI_JSON_* flag that some node or
+ * member of the tree carries (0: no duplicate key, no \u0000, no overflow
+ * anywhere), so a caller need not walk the tree to look for them. On
+ * failure both arenas may hold allocations; the caller frees them.
+ */
+int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const lgi_json **root, unsigned *seen, lg_error *err);
 
 /* Object member lookup by key (first match); NULL when absent or not an object. */
 const lgi_json *lgi_json_get(const lgi_json *obj, const char *key);

@@ -18,6 +18,10 @@
 
 #include "core.h"
 
+/* Nodes stay at 32 bytes, members at 48, where pointers are 8 (core.h). */
+typedef char lgi_node_size_check
+    [sizeof(void *) != 8 || (sizeof(lgi_json) == 32 && sizeof(lgi_json_member) == 48) ? 1 : -1];
+
 /* Bytes of decoded text handed out from one arena chunk. */
 #define POOL_CHUNK ((size_t)64 << 10)
 /* Objects up to this many members check duplicate keys pairwise. */
@@ -29,11 +33,31 @@ typedef struct frame {
   size_t slot;        /* own node on the parent's stack (unused at the root) */
 } frame;
 
+/* Split reads share short unescaped strings (tags, kinds, keys: the same
+ * few words again and again) through a small table of recent ones. */
+#define SHARE_MAX   16
+#define SHARE_SLOTS 128
+
+typedef struct shared {
+  const char *s;
+  size_t n;
+} shared;
+
+/* Decoded strings are handed out from arena chunks, one after the other. */
+typedef struct strpool {
+  char *next;
+  size_t left;
+  int used;  /* a chunk was taken: later chunks take the full size */
+  int share; /* recent[] is in use (split reads only)                */
+  shared recent[SHARE_SLOTS];
+} strpool;
+
 typedef struct parser {
   const unsigned char *start, *end;
   const unsigned char *line_start;
   size_t line;
-  lgi_arena *arena;
+  lgi_arena *arena;   /* the tree and keys                        */
+  lgi_arena *strings; /* string values (the same arena, or the caller's) */
   const lg_allocator *alloc;
   lgi_json *items;
   size_t nitems, citems;
@@ -41,11 +65,12 @@ typedef struct parser {
   size_t nmems, cmems;
   uint32_t *htab;
   size_t chtab;
-  char *pool;
-  size_t pool_left;
+  strpool keys;   /* decoded keys, from `arena`                 */
+  strpool values; /* decoded string values, from `strings`     */
   lgi_json root;
   int depth;
-  int in_value; /* the innermost container's last child is being read */
+  int in_value;  /* the innermost container's last child is being read */
+  unsigned seen; /* every flag set on a node or member so far           */
   lg_error *err;
   frame frames[LGI_MAX_DEPTH];
 } parser;
@@ -106,22 +131,23 @@ static int fail_nomem(parser *ps, const unsigned char *at) {
 
 /* ---- memory ---------------------------------------------------------------- */
 
-static void *pool_alloc(parser *ps, size_t n) {
+static void *pool_alloc(parser *ps, strpool *pool, lgi_arena *arena, size_t n) {
   char *r;
-  if (n > ps->pool_left) {
+  if (n > pool->left) {
     size_t chunk = POOL_CHUNK;
-    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(ps->arena, n);
+    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(arena, n);
     /* All decoded strings together never exceed the input's length. */
-    if (ps->pool == NULL && (size_t)(ps->end - ps->start) < chunk)
+    if (!pool->used && (size_t)(ps->end - ps->start) < chunk)
       chunk = (size_t)(ps->end - ps->start) + 1;
     if (chunk < n) chunk = n;
-    ps->pool = lgi_arena_alloc(ps->arena, chunk);
-    if (!ps->pool) return NULL;
-    ps->pool_left = chunk;
+    pool->next = lgi_arena_alloc(arena, chunk);
+    if (!pool->next) return NULL;
+    pool->left = chunk;
+    pool->used = 1;
   }
-  r = ps->pool;
-  ps->pool += n;
-  ps->pool_left -= n;
+  r = pool->next;
+  pool->next += n;
+  pool->left -= n;
   return r;
 }
 
@@ -376,19 +402,55 @@ static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, 
   return (size_t)(d - dst);
 }
 
-/* Reads the string at q into the arena; *next is past its closing quote. */
-static int read_string(parser *ps, const unsigned char *q, const char **out, size_t *out_len,
-                       unsigned *flags, const unsigned char **next) {
+/* A slot of strpool.recent for the n (<= SHARE_MAX) bytes at s. Reads only
+ * those bytes: two overlapping words cover any length from 4 to 16. */
+static size_t share_slot(const unsigned char *s, size_t n) {
+  uint64_t a = 0, b = 0, h;
+  if (n >= 8) {
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    a = x;
+    b = y;
+  } else if (n > 0) {
+    a = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+  }
+  h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu;
+  return (size_t)(h >> 57); /* SHARE_SLOTS == 128 */
+}
+
+/* Reads the string at q (a key when is_key) into its arena; *next is past
+ * its closing quote. */
+static int read_string(parser *ps, int is_key, const unsigned char *q, const char **out,
+                       size_t *out_len, unsigned *flags, const unsigned char **next) {
   const unsigned char *close = q;
   int escaped, status = scan_string(ps, q, &close, &escaped);
   size_t raw, n;
   char *s;
+  strpool *pool = is_key || ps->strings == ps->arena ? &ps->keys : &ps->values;
+  shared *slot = NULL;
   if (status != LG_OK) return status;
   raw = (size_t)(close - q) - 1;
   if (raw > LGI_MAX_STRING && !escaped)
     return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
-  s = pool_alloc(ps, raw + 1);
+  if (pool->share && !escaped && raw <= SHARE_MAX) {
+    slot = &pool->recent[share_slot(q + 1, raw)];
+    if (slot->s && slot->n == raw && memcmp(slot->s, q + 1, raw) == 0) {
+      *out = slot->s;
+      *out_len = raw;
+      *next = close + 1;
+      return LG_OK;
+    }
+  }
+  s = pool_alloc(ps, pool, pool == &ps->keys ? ps->arena : ps->strings, raw + 1);
   if (!s) return fail_nomem(ps, q);
+  if (slot) {
+    slot->s = s;
+    slot->n = raw;
+  }
   if (escaped) {
     n = decode(s, q + 1, close, flags);
     if (n > LGI_MAX_STRING)
@@ -452,6 +514,7 @@ static int read_number(parser *ps, const unsigned char *s, lgi_json *node,
   rc = lgi_num_parse((const char *)s, (size_t)(p - s), &v);
   if (rc == LG_ERANGE) {
     node->flags |= LGI_JSON_OVERFLOW;
+    ps->seen |= LGI_JSON_OVERFLOW;
   } else if (rc != LG_OK) {
     return fail(ps, LG_ESYNTAX, s, "invalid number");
   }
@@ -515,9 +578,11 @@ static int key_cmp(const lgi_json_member *a, const lgi_json_member *b) {
  * The fallback when hashing degrades (keys made to collide): a stable merge
  * sort of member indices, O(n log n) whatever the keys, after which equal
  * keys are neighbours in input order. idx and tmp hold n entries each.
+ * Returns the flags it set (LGI_JSON_DUP_KEY or 0).
  */
-static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_t *tmp) {
+static unsigned mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_t *tmp) {
   size_t width, i;
+  unsigned set = 0;
   for (i = 0; i < n; i++) idx[i] = (uint32_t)i;
   for (width = 1; width < n; width *= 2) {
     uint32_t *t;
@@ -535,7 +600,11 @@ static void mark_by_sorting(lgi_json_member *m, size_t n, uint32_t *idx, uint32_
     tmp = t;
   }
   for (i = 1; i < n; i++)
-    if (same_key(&m[idx[i]], &m[idx[i - 1]])) m[idx[i]].flags |= LGI_JSON_DUP_KEY;
+    if (same_key(&m[idx[i]], &m[idx[i - 1]])) {
+      m[idx[i]].flags |= LGI_JSON_DUP_KEY;
+      set = LGI_JSON_DUP_KEY;
+    }
+  return set;
 }
 
 /* Flags every member whose key repeats an earlier one; -1 when out of memory. */
@@ -546,6 +615,7 @@ static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
       for (j = 0; j < i; j++)
         if (same_key(&m[i], &m[j])) {
           m[i].flags |= LGI_JSON_DUP_KEY;
+          ps->seen |= LGI_JSON_DUP_KEY;
           break;
         }
     return 0;
@@ -572,12 +642,13 @@ static int mark_duplicates(parser *ps, lgi_json_member *m, size_t n) {
       }
       if (same_key(&m[i], &m[e - 1])) {
         m[i].flags |= LGI_JSON_DUP_KEY;
+        ps->seen |= LGI_JSON_DUP_KEY;
         break;
       }
       /* Honest keys probe about 1.5 times each; far more means collisions
        * made on purpose, which must not make a big object quadratic. */
       if (++probes > budget) {
-        mark_by_sorting(m, n, ps->htab, ps->htab + n);
+        ps->seen |= mark_by_sorting(m, n, ps->htab, ps->htab + n);
         return 0;
       }
       h = (h + 1) & mask;
@@ -616,8 +687,10 @@ static int close_container(parser *ps, const unsigned char *at) {
   lgi_json *node;
   size_t n;
   void *dst = NULL;
+  n = (f->type == LGI_JSON_ARRAY ? ps->nitems : ps->nmems) - f->base;
+  if (n > UINT32_MAX) /* lengths are 32-bit (the nodes alone would need 128 GiB) */
+    return fail(ps, LG_ELIMIT, at, "a list or object has more than 4294967295 elements");
   if (f->type == LGI_JSON_ARRAY) {
-    n = ps->nitems - f->base;
     if (n > 0) {
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json));
       if (!dst) return fail_nomem(ps, at);
@@ -625,7 +698,6 @@ static int close_container(parser *ps, const unsigned char *at) {
     }
     ps->nitems = f->base;
   } else {
-    n = ps->nmems - f->base;
     if (n > 0) {
       if (mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
       dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json_member));
@@ -636,7 +708,7 @@ static int close_container(parser *ps, const unsigned char *at) {
   }
   ps->depth--;
   node = current(ps);
-  node->len = n;
+  node->len = (uint32_t)n;
   if (f->type == LGI_JSON_ARRAY)
     node->u.items = dst;
   else
@@ -687,9 +759,12 @@ value:
     begin_node(ps, node, p);
     if (c == '"') {
       unsigned flags = 0;
-      rc = read_string(ps, p, &node->u.str, &node->len, &flags, &p);
+      size_t n = 0;
+      rc = read_string(ps, 0, p, &node->u.str, &n, &flags, &p);
       if (rc != LG_OK) return rc;
+      current(ps)->len = (uint32_t)n; /* at most LGI_MAX_STRING */
       current(ps)->flags = (unsigned char)flags;
+      ps->seen |= flags;
       current(ps)->type = LGI_JSON_STRING;
       goto value_done;
     }
@@ -769,13 +844,14 @@ key:
     size_t key_len = 0;
     unsigned flags = 0;
     lgi_json_member *m;
-    rc = read_string(ps, p, &key, &key_len, &flags, &p);
+    rc = read_string(ps, 1, p, &key, &key_len, &flags, &p);
     if (rc != LG_OK) return rc;
     m = push_member(ps);
     if (!m) return fail_nomem(ps, p);
     m->key = key;
-    m->key_len = key_len;
+    m->key_len = (uint32_t)key_len; /* at most LGI_MAX_STRING */
     m->flags = flags;
+    ps->seen |= flags;
     ps->in_value = 1;
     p = skip_ws(ps, p);
     if (p >= end || *p != ':') return fail(ps, LG_ESYNTAX, p, "expected ':' after an object key");
@@ -786,9 +862,14 @@ key:
 
 int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_json **root,
                    lg_error *err) {
+  return lgi_json_parse_split(arena, arena, text, len, root, NULL, err);
+}
+
+int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const lgi_json **root, unsigned *seen, lg_error *err) {
   parser ps;
   int rc;
-  if (!arena || !root || (!text && len > 0))
+  if (!arena || !strings || !root || (!text && len > 0))
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "",
                          "lgi_json_parse needs an arena, text and a root", (const char *)NULL);
   memset(&ps, 0, sizeof ps);
@@ -797,9 +878,14 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
   ps.line_start = ps.start;
   ps.line = 1;
   ps.arena = arena;
+  ps.strings = strings;
+  /* Only split reads share strings: a caller's single arena (saved states)
+   * gets exactly one copy of each string, as it always has. */
+  ps.keys.share = ps.values.share = strings != arena;
   ps.alloc = arena->alloc;
   ps.err = err;
   rc = run(&ps);
+  if (seen) *seen = ps.seen;
   if (rc == LG_OK) {
     lgi_json *top = lgi_arena_alloc(arena, sizeof *top);
     if (top) {
