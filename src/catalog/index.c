@@ -444,9 +444,10 @@ static size_t read_slow(builder *B, const char *s, size_t n, size_t b, btok *tk,
  * anything else, or is 16 bytes or longer, is read by lgi_token_next,
  * which knows every rule.
  */
-static int64_t read_field(builder *B, const char *s, int title, size_t *ntok, size_t *fo) {
+static int64_t read_field(builder *B, const char *s, size_t n, int title, size_t *ntok,
+                          size_t *fo) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t n = s ? strlen(s) : 0, p = 0, k = *ntok, q;
+  size_t p = 0, k = *ntok, q;
   /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
   if (grow(B->a, (void **)&B->toks, &B->tkcap, k + n / 2 + 1 + PREFETCH_AHEAD, sizeof *B->toks) ||
       grow(B->a, (void **)&B->local, &B->lcap, k + n / 2 + 1, sizeof *B->local))
@@ -587,15 +588,34 @@ static int64_t count_entry(builder *B, size_t ntok) {
   return nlocal;
 }
 
+static size_t field_len(const char *s, size_t len) {
+  return len ? len : s ? strlen(s) : 0;
+}
+
+/*
+ * The first size of the build table: room at half load for the terms that
+ * `bytes` of text likely hold. Heaps' law with the usual parameters for
+ * English (about 18 sqrt(bytes) distinct words) is used with a margin
+ * below, so a wrong guess costs one rebuild, never a table far too large.
+ */
+static uint32_t first_table(uint64_t bytes) {
+  uint64_t r = 1, terms;
+  uint32_t n = 4096;
+  while (r * r < bytes) r++;
+  terms = 15 * r;
+  while (n < (1u << 24) && (uint64_t)n < terms * 2) n *= 2;
+  return n;
+}
+
 /* Pass 1 for doc d: tokenizes, counts, and puts its postings in buckets. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
   uint32_t nlocal, j, counted = !(doc->flags & LGI_DOC_LABEL);
   size_t ntok = 0, fo = 0, k;
   int64_t nt, nb, nl;
   bslot *slots;
-  nt = read_field(B, doc->title, 1, &ntok, &fo);
+  nt = read_field(B, doc->title, field_len(doc->title, doc->title_len), 1, &ntok, &fo);
   if (nt < 0) return -1;
-  nb = read_field(B, doc->body, 0, &ntok, &fo);
+  nb = read_field(B, doc->body, field_len(doc->body, doc->body_len), 0, &ntok, &fo);
   if (nb < 0) return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
   for (k = 0; k < PREFETCH_AHEAD; k++) B->toks[ntok + k].hash = 0;
@@ -762,6 +782,7 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
                         uint32_t nd, lgi_ixloc *L) {
   builder B;
   uint32_t d;
+  uint64_t text = 0;
   int rc = LG_ENOMEM;
   memset(&B, 0, sizeof B);
   B.a = a;
@@ -770,7 +791,10 @@ static int build_locale(const lg_allocator *a, const lgi_index_doc *docs, const 
   L->docs = lgi_malloc(a, (size_t)nd * sizeof(const lg_entry *));
   L->knorm = lgi_malloc(a, (size_t)nd * sizeof *L->knorm);
   L->dflags = lgi_malloc(a, nd);
-  B.hmask = 4095;
+  for (d = 0; d < nd; d++)
+    text += field_len(docs[which[d]].title, docs[which[d]].title_len) +
+            field_len(docs[which[d]].body, docs[which[d]].body_len);
+  B.hmask = first_table(text) - 1;
   B.slots = lgi_calloc(a, (size_t)B.hmask + 1, sizeof *B.slots);
   if (!L->docs || !L->knorm || !L->dflags || !B.slots ||
       grow(a, (void **)&B.soff, &B.socap, 1024, sizeof *B.soff))

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "catalog/catalog_impl.h"
 #include "catalog/search.h"
 
 /* ---- building the index from catalogue entries ------------------------ */
@@ -35,6 +36,8 @@ int lgi_index_build(const lg_allocator *a, const lg_entry *const *entries, size_
     docs[i].locale = lg_entry_locale(entries[i]);
     docs[i].title = lg_entry_title(entries[i]);
     docs[i].body = lg_entry_body(entries[i]);
+    docs[i].title_len = entries[i]->title_len;
+    docs[i].body_len = entries[i]->body_len;
     docs[i].flags = kind && strcmp(kind, "label") == 0 ? LGI_DOC_LABEL : 0u;
     if (!docs[i].locale) docs[i].locale = "";
   }

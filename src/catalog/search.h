@@ -83,7 +83,8 @@ typedef struct lgi_index_doc {
   const char *locale; /* lowercase */
   const char *title;
   const char *body;
-  unsigned flags; /* LGI_DOC_* */
+  size_t title_len, body_len; /* their lengths; 0 has them measured */
+  unsigned flags;             /* LGI_DOC_* */
 } lgi_index_doc;
 
 /* Builds an index over docs[0..n) (catalogue order). LG_OK or LG_ENOMEM. */
