@@ -139,8 +139,6 @@ static uint64_t varint_get(const unsigned char **pp) {
   return v;
 }
 
-/* A 64-bit multiply-xorshift hash over 8-byte words (host order: hashes
- * never leave the process). */
 /* The two ways a posting's counts are written (see search.h). */
 static unsigned char *put_counts(unsigned char *w, uint64_t ct, uint64_t cb) {
   if (ct < 8 && cb < 16) {
@@ -191,11 +189,12 @@ uint32_t lgi_index_slot(uint32_t hash, uint32_t nslots) {
   return (uint32_t)(((uint64_t)hash * nslots) >> 32);
 }
 
-/* The hash over 8-byte words; `slack`: s may be read 8 bytes past n. */
-static uint32_t hash_words(const char *s, size_t n, int slack) {
+/* The dictionary's hash: multiply-xorshift over 8-byte words (host order:
+ * hashes never leave the process). */
+uint32_t lgi_index_hash(const char *s, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
   for (;;) {
-    uint64_t w = slack ? load_key_slack(s, n) : load_key(s, n);
+    uint64_t w = load_key(s, n);
     h = (h ^ w) * 0xFF51AFD7ED558CCDu;
     h ^= h >> 32;
     if (n <= 8) break;
@@ -207,22 +206,19 @@ static uint32_t hash_words(const char *s, size_t n, int slack) {
   return (uint32_t)h;
 }
 
-uint32_t lgi_index_hash(const char *s, size_t n) {
-  return hash_words(s, n, 0);
+/*
+ * The build table's own hash, of a term's first 16 folded bytes (its key
+ * words): two multiplies, the high half kept. Terms that share 16 bytes
+ * share a hash and are told apart in the probe; the final table uses
+ * lgi_index_hash, which reads every byte.
+ */
+static uint32_t build_hash(uint64_t k0, uint64_t k1) {
+  return (uint32_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15u)) * 0xFF51AFD7ED558CCDu) >> 32);
 }
 
-/* hash_words of a token of n <= 16 bytes given as its two zero-padded words. */
-static uint32_t hash_keys(uint64_t w0, uint64_t w1, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
-  h = (h ^ w0) * 0xFF51AFD7ED558CCDu;
-  h ^= h >> 32;
-  if (n > 8) {
-    h = (h ^ w1) * 0xFF51AFD7ED558CCDu;
-    h ^= h >> 32;
-  }
-  h *= 0xC4CEB9FE1A85EC53u;
-  h ^= h >> 29;
-  return (uint32_t)h;
+/* build_hash of a term's text. */
+static uint32_t build_hash_text(const char *s, size_t n) {
+  return build_hash(load_key(s, n), n > 8 ? load_key(s + 8, n - 8) : 0);
 }
 
 /* OR-ed into ASCII letters it lowercases them; digits already have the bit. */
@@ -255,7 +251,7 @@ static size_t term_len(const builder *B, uint32_t t) {
 
 /* The slot of term t in the table (it is there). */
 static uint32_t slot_of(const builder *B, uint32_t t) {
-  uint32_t j = hash_words(B->strs + B->soff[t], term_len(B, t), 0) & B->hmask;
+  uint32_t j = build_hash_text(B->strs + B->soff[t], term_len(B, t)) & B->hmask;
   while (B->slots[j].id1 != t + 1) j = (j + 1) & B->hmask;
   return j;
 }
@@ -271,7 +267,7 @@ static int rehash(builder *B, uint32_t nlocal) {
   for (i = 0; i <= B->hmask; i++) {
     uint32_t j, t = B->slots[i].id1;
     if (!t) continue;
-    j = hash_words(B->strs + B->soff[t - 1], term_len(B, t - 1), 0) & mask;
+    j = build_hash_text(B->strs + B->soff[t - 1], term_len(B, t - 1)) & mask;
     while (ns[j].id1) j = (j + 1) & mask;
     ns[j] = B->slots[i];
   }
@@ -401,7 +397,7 @@ static void key_folded(btok *tk, char *f, size_t flen) {
   tk->k0 = load_key_slack(f, flen);
   tk->k1 = flen > 8 ? load_key_slack(f + 8, flen - 8) : 0;
   tk->len = (uint32_t)flen;
-  tk->hash = hash_words(f, flen, 1);
+  tk->hash = build_hash(tk->k0, tk->k1);
 }
 
 /* Keys an ASCII token of len < 16 bytes at u, 16 of them readable. */
@@ -414,7 +410,7 @@ static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
   tk->k0 = (w0 | LOWER) & m0;
   tk->k1 = (w1 | LOWER) & m1;
   tk->len = (uint32_t)len;
-  tk->hash = hash_keys(tk->k0, tk->k1, len);
+  tk->hash = build_hash(tk->k0, tk->k1);
 }
 
 /*
@@ -751,7 +747,7 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     size_t len = term_len(B, i), start = cur[i] - psize[i] - header_len(len, df[i], psize[i]);
     const char *txt = B->strs + B->soff[i];
     unsigned char *w = L->blob + start;
-    uint32_t j = lgi_index_slot(hash_words(txt, len, 0), L->nslots);
+    uint32_t j = lgi_index_slot(lgi_index_hash(txt, len), L->nslots);
     while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
     L->slots[j] = (uint32_t)start + 1;
     w = varint_put(w, len);
