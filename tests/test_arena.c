@@ -137,6 +137,18 @@ static void a_request_over_a_quarter_block_gets_an_exact_block(void **state) {
   assert_int_equal(a.bytes, t.live_bytes);
   lgi_arena_free(&a);
   assert_int_equal(t.live_bytes, 0);
+  /* An empty arena: 2 KiB starts a normal 4 KiB block that later requests share. */
+  assert_non_null(lgi_arena_alloc(&a, 2048));
+  assert_non_null(lgi_arena_alloc(&a, 1024));
+  assert_int_equal(t.live_blocks, 1);
+  assert_true(t.live_bytes >= 4096 && t.live_bytes < 4096 + 256);
+  lgi_arena_free(&a);
+  /* ... and a request over 4 KiB gets its own block. */
+  assert_non_null(lgi_arena_alloc(&a, 5000));
+  assert_int_equal(t.live_blocks, 1);
+  assert_true(t.live_bytes >= 5008 && t.live_bytes < 5008 + 256);
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
 }
 
 static void overflowing_request_fails_cleanly(void **state) {

@@ -7,9 +7,9 @@
  * block of a long-lived arena holds unused (a pack's arena is kept for the
  * catalogue's life), and blocks that size are reused by the C library after
  * a temporary arena is freed. A request larger than a quarter of the next
- * block gets a block of its own, exactly its size, linked behind the current
- * one so the current one's space is kept: no request wastes more than a
- * quarter of a block.
+ * block (in an empty arena: than the first block) gets a block of its own,
+ * exactly its size, linked behind the current one so the current one's
+ * space is kept: no request wastes more than a quarter of a block.
  */
 #include <stddef.h>
 #include <string.h>
@@ -83,7 +83,8 @@ void *lgi_arena_alloc(lgi_arena *a, size_t n) {
   }
   next = b ? b->size * 2 : FIRST_BLOCK;
   if (next > MAX_BLOCK) next = MAX_BLOCK;
-  if (need > next / 4) {
+  /* An empty arena starts a normal block unless the request outgrows it. */
+  if (b ? need > next / 4 : need > next) {
     lgi_arena_block *big = new_block(a, need);
     if (!big) return NULL;
     big->used = need;
