@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"pack search render session_restore plan_restore plan"}
+targets=${*:-"pack search render session_restore plan_restore plan index"}
 if ! command -v clang > /dev/null || [ ! -d /usr/lib/llvm-14/lib/clang ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev > /dev/null
 fi

@@ -2,7 +2,7 @@
 # libFuzzer needed); with -DLETGO_FUZZ=ON and clang they become libFuzzer
 # programs (see scripts/fuzz.sh).
 option(LETGO_FUZZ "Build the libFuzzer targets (clang)" OFF)
-set(LETGO_FUZZ_TARGETS pack search render session_restore plan_restore plan)
+set(LETGO_FUZZ_TARGETS pack search render session_restore plan_restore plan index)
 foreach(t IN LISTS LETGO_FUZZ_TARGETS)
   set(corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${t})
   add_executable(fuzz_replay_${t} fuzz/fuzz_${t}.c fuzz/replay.c)
