@@ -39,6 +39,54 @@ static void results_are_aligned_for_any_type(void **state) {
   assert_int_equal(t.live_bytes, 0);
 }
 
+/* Text is packed byte by byte; aligned requests between text stay aligned. */
+static void bytes_are_packed_and_alignment_survives_them(void **state) {
+  lgt_alloc t;
+  lgi_arena a;
+  char *s1, *s2, *s3, *z1, *z2;
+  void *p;
+  size_t i;
+  (void)state;
+  lgt_alloc_init(&t);
+  lgi_arena_init(&a, &t.base);
+  s1 = lgi_arena_bytes(&a, 3);
+  s2 = lgi_arena_bytes(&a, 5);
+  assert_ptr_equal(s2, s1 + 3);
+  memcpy(s1, "ab", 3);
+  memcpy(s2, "cdef", 5);
+  p = lgi_arena_alloc(&a, 8);
+  assert_int_equal((uintptr_t)p % STRICTEST, 0);
+  assert_ptr_equal((char *)p, s1 + 16); /* 8 bytes of text, padded to 16 */
+  s3 = lgi_arena_bytes(&a, 1);
+  assert_ptr_equal(s3, (char *)p + 16);
+  z1 = lgi_arena_bytes(&a, 0);
+  z2 = lgi_arena_bytes(&a, 0);
+  assert_non_null(z1);
+  assert_ptr_not_equal(z1, z2);
+  assert_string_equal(s1, "ab");
+  assert_string_equal(s2, "cdef");
+  assert_int_equal(t.live_blocks, 1);
+  /* Mixed, across many blocks: every aligned result aligned, nothing overlaps. */
+  for (i = 0; i < 3000; i++) {
+    char *s = lgi_arena_bytes(&a, i % 23 + 1);
+    assert_non_null(s);
+    memset(s, 'x', i % 23 + 1);
+    p = lgi_arena_alloc(&a, i % 7 + 1);
+    assert_non_null(p);
+    assert_int_equal((uintptr_t)p % STRICTEST, 0);
+    memset(p, 'y', i % 7 + 1);
+  }
+  /* A large text gets an exact block of its own, keeping the current one. */
+  s1 = lgi_arena_bytes(&a, 40001);
+  assert_non_null(s1);
+  memset(s1, 'z', 40001);
+  assert_int_equal(a.bytes, t.live_bytes);
+  lgt_alloc_fail_at(&t, 1);
+  assert_null(lgi_arena_bytes(&a, 50000));
+  lgi_arena_free(&a);
+  assert_int_equal(t.live_bytes, 0);
+}
+
 static void zero_bytes_gives_valid_pointer(void **state) {
   lgt_alloc t;
   lgi_arena a;
@@ -257,6 +305,7 @@ static void arena_survives_every_allocation_failure(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(results_are_aligned_for_any_type),
+      cmocka_unit_test(bytes_are_packed_and_alignment_survives_them),
       cmocka_unit_test(zero_bytes_gives_valid_pointer),
       cmocka_unit_test(allocations_do_not_overlap),
       cmocka_unit_test(block_sizes_grow_to_64_kibibytes),

@@ -69,18 +69,10 @@ static lgi_arena_block *new_block(lgi_arena *a, size_t size) {
   return b;
 }
 
-void *lgi_arena_alloc(lgi_arena *a, size_t n) {
+/* `need` bytes from a new block (the current one has no room). */
+static void *alloc_slow(lgi_arena *a, size_t need) {
   lgi_arena_block *b = a->head;
-  size_t need, next;
-  void *p;
-  /* Round up to the alignment, checking for overflow. */
-  if (n > (size_t)-1 - (ALIGN - 1)) return NULL;
-  need = (n + ALIGN - 1) / ALIGN * ALIGN;
-  if (b && b->size - b->used >= need) {
-    p = block_data(b) + b->used;
-    b->used += need;
-    return p;
-  }
+  size_t next;
   next = b ? b->size * 2 : FIRST_BLOCK;
   if (next > MAX_BLOCK) next = MAX_BLOCK;
   /* An empty arena starts a normal block unless the request outgrows it. */
@@ -102,6 +94,36 @@ void *lgi_arena_alloc(lgi_arena *a, size_t n) {
   a->head = b;
   b->used = need;
   return block_data(b);
+}
+
+void *lgi_arena_alloc(lgi_arena *a, size_t n) {
+  lgi_arena_block *b = a->head;
+  size_t need, at;
+  void *p;
+  /* Round up to the alignment, checking for overflow. */
+  if (n > (size_t)-1 - (ALIGN - 1)) return NULL;
+  need = (n + ALIGN - 1) / ALIGN * ALIGN;
+  if (b) {
+    at = (b->used + ALIGN - 1) / ALIGN * ALIGN; /* after lgi_arena_bytes */
+    if (at <= b->size && b->size - at >= need) {
+      p = block_data(b) + at;
+      b->used = at + need;
+      return p;
+    }
+  }
+  return alloc_slow(a, need);
+}
+
+char *lgi_arena_bytes(lgi_arena *a, size_t n) {
+  lgi_arena_block *b = a->head;
+  char *p;
+  if (n == 0) n = 1; /* a distinct, valid pointer */
+  if (b && b->size - b->used >= n) {
+    p = (char *)block_data(b) + b->used;
+    b->used += n;
+    return p;
+  }
+  return alloc_slow(a, n);
 }
 
 char *lgi_arena_strndup(lgi_arena *a, const char *s, size_t n) {

@@ -59,6 +59,9 @@ typedef struct lgi_arena {
 void lgi_arena_init(lgi_arena *a, const lg_allocator *alloc);
 /* Aligned for any type; NULL on failure. n == 0 returns a valid pointer. */
 void *lgi_arena_alloc(lgi_arena *a, size_t n);
+/* n bytes with no alignment (text): packed one after the other, so many
+ * short strings waste nothing on padding. NULL on failure. */
+char *lgi_arena_bytes(lgi_arena *a, size_t n);
 /* Copies n bytes and adds a NUL. */
 char *lgi_arena_strndup(lgi_arena *a, const char *s, size_t n);
 void lgi_arena_free(lgi_arena *a);       /* releases everything; a is reusable */

@@ -65,8 +65,8 @@ typedef struct parser {
   size_t nmems, cmems;
   uint32_t *htab;
   size_t chtab;
-  strpool keys;   /* decoded keys, from `arena`                 */
-  strpool values; /* decoded string values, from `strings`     */
+  strpool keys;   /* decoded keys (and values unless split), from `arena` */
+  strpool values; /* split: the share table of values in `strings`       */
   lgi_json root;
   int depth;
   int in_value;  /* the innermost container's last child is being read */
@@ -445,7 +445,12 @@ static int read_string(parser *ps, int is_key, const unsigned char *q, const cha
       return LG_OK;
     }
   }
-  s = pool_alloc(ps, pool, pool == &ps->keys ? ps->arena : ps->strings, raw + 1);
+  /* Kept values are packed exactly into the caller's arena; a chunk of
+   * pooled bytes would keep its unused tail for as long as the values. */
+  if (pool == &ps->values)
+    s = lgi_arena_bytes(ps->strings, raw + 1);
+  else
+    s = pool_alloc(ps, pool, ps->arena, raw + 1);
   if (!s) return fail_nomem(ps, q);
   if (slot) {
     slot->s = s;
