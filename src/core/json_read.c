@@ -36,10 +36,12 @@ typedef struct frame {
 /* Split reads share short unescaped strings (tags, kinds, keys: the same
  * few words again and again) through a small table of recent ones. */
 #define SHARE_MAX   16
-#define SHARE_SLOTS 128
+#define SHARE_SLOTS 64
 
+/* A string of up to 16 bytes is its length and two words (share_words). */
 typedef struct shared {
   const char *s;
+  uint64_t a, b;
   size_t n;
 } shared;
 
@@ -402,24 +404,23 @@ static size_t decode(char *dst, const unsigned char *s, const unsigned char *e, 
   return (size_t)(d - dst);
 }
 
-/* A slot of strpool.recent for the n (<= SHARE_MAX) bytes at s. Reads only
- * those bytes: two overlapping words cover any length from 4 to 16. */
-static size_t share_slot(const unsigned char *s, size_t n) {
-  uint64_t a = 0, b = 0, h;
+/* Two words that, with n, hold all n (<= SHARE_MAX) bytes at s, so equal
+ * strings are equal words: overlapping words cover any length from 4 to 16,
+ * and bytes 0, n/2 and n-1 any shorter one. Reads only those n bytes. */
+static void share_words(const unsigned char *s, size_t n, uint64_t *a, uint64_t *b) {
+  *a = *b = 0;
   if (n >= 8) {
-    memcpy(&a, s, 8);
-    memcpy(&b, s + n - 8, 8);
+    memcpy(a, s, 8);
+    memcpy(b, s + n - 8, 8);
   } else if (n >= 4) {
     uint32_t x, y;
     memcpy(&x, s, 4);
     memcpy(&y, s + n - 4, 4);
-    a = x;
-    b = y;
+    *a = x;
+    *b = y;
   } else if (n > 0) {
-    a = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+    *a = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
   }
-  h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu;
-  return (size_t)(h >> 57); /* SHARE_SLOTS == 128 */
 }
 
 /* Reads the string at q (a key when is_key) into its arena; *next is past
@@ -432,13 +433,15 @@ static int read_string(parser *ps, int is_key, const unsigned char *q, const cha
   char *s;
   strpool *pool = is_key || ps->strings == ps->arena ? &ps->keys : &ps->values;
   shared *slot = NULL;
+  uint64_t a = 0, b = 0;
   if (status != LG_OK) return status;
   raw = (size_t)(close - q) - 1;
   if (raw > LGI_MAX_STRING && !escaped)
     return fail(ps, LG_ELIMIT, q, "a string is longer than the limit of 1 MiB");
   if (pool->share && !escaped && raw <= SHARE_MAX) {
-    slot = &pool->recent[share_slot(q + 1, raw)];
-    if (slot->s && slot->n == raw && memcmp(slot->s, q + 1, raw) == 0) {
+    share_words(q + 1, raw, &a, &b);
+    slot = &pool->recent[((a ^ (b * 0x9E3779B97F4A7C15u) ^ raw) * 0xFF51AFD7ED558CCDu) >> 58];
+    if (slot->s && slot->n == raw && slot->a == a && slot->b == b) {
       *out = slot->s;
       *out_len = raw;
       *next = close + 1;
@@ -454,6 +457,8 @@ static int read_string(parser *ps, int is_key, const unsigned char *q, const cha
   if (!s) return fail_nomem(ps, q);
   if (slot) {
     slot->s = s;
+    slot->a = a;
+    slot->b = b;
     slot->n = raw;
   }
   if (escaped) {
