@@ -43,7 +43,7 @@ typedef struct bslot {
   uint32_t last;  /* doc + 1 of its last posting */
   uint32_t df;    /* entries, labels not counted */
   uint32_t psize; /* bytes of its postings */
-  uint32_t unused;
+  uint32_t pad;   /* to 32 bytes */
 } bslot;
 
 /* A token of the current entry: its key words, length and hash. */
@@ -70,7 +70,6 @@ typedef struct bucket {
 /* A distinct term of the current entry: its slot and its counts there. */
 typedef struct blocal {
   uint32_t slot, ct, cb;
-  uint32_t id; /* its term, kept only while the table is rebuilt */
 } blocal;
 
 typedef struct builder {
@@ -271,11 +270,12 @@ static int rehash(builder *B, uint32_t nlocal) {
     while (ns[j].id1) j = (j + 1) & mask;
     ns[j] = B->slots[i];
   }
-  for (i = 0; i < nlocal; i++) B->local[i].id = B->slots[B->local[i].slot].id1 - 1;
+  /* local[].slot holds the term for a moment, then its new slot */
+  for (i = 0; i < nlocal; i++) B->local[i].slot = B->slots[B->local[i].slot].id1 - 1;
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
   B->slots = ns;
   B->hmask = mask;
-  for (i = 0; i < nlocal; i++) B->local[i].slot = slot_of(B, B->local[i].id);
+  for (i = 0; i < nlocal; i++) B->local[i].slot = slot_of(B, B->local[i].slot);
   return 0;
 }
 
@@ -300,21 +300,13 @@ static int add_term(builder *B, const btok *tk, uint32_t i) {
   memcpy(B->strs + B->slen, tok_text(B, tk, buf), n);
   B->slen += n;
   B->soff[t + 1] = (uint32_t)B->slen;
+  memset(&B->slots[i], 0, sizeof B->slots[i]);
   B->slots[i].k0 = tk->k0;
-  B->k1[t] = tk->k1;
   B->slots[i].id1 = t + 1;
-  B->slots[i].stamp = 0;
-  B->slots[i].last = 0;
-  B->slots[i].df = 0;
-  B->slots[i].psize = 0;
+  B->k1[t] = tk->k1;
   B->nterms = t + 1;
   return 0;
 }
-
-/*
- * The slot of a token, its term added when new (the table may then have
- * been rebuilt). -1 when out of memory.
- */
 
 /*
  * Sixty-four bytes at a time: bit i of *alnum is set when byte i is an
@@ -669,6 +661,7 @@ static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
 }
 
 static void free_builder(builder *B) {
+  size_t b;
   lgi_free(B->a, B->slots, B->slots ? ((size_t)B->hmask + 1) * sizeof *B->slots : 0);
   lgi_free(B->a, B->soff, B->socap * sizeof *B->soff);
   lgi_free(B->a, B->k1, B->k1cap * sizeof *B->k1);
@@ -676,7 +669,6 @@ static void free_builder(builder *B) {
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
   lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
   lgi_free(B->a, B->fold, B->fcap);
-  size_t b;
   for (b = 0; b < B->nbk; b++) lgi_free(B->a, B->bk[b].buf, B->bk[b].cap);
   lgi_free(B->a, B->bk, B->bkcap * sizeof *B->bk);
 }
