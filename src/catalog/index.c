@@ -17,6 +17,7 @@
  * time. Building is instruction-bound, so the hot loops avoid work per
  * byte and per token more than they avoid memory.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "catalog/search.h"
@@ -51,7 +52,6 @@ typedef struct btok {
   uint64_t k0, k1;
   uint32_t len, hash;
   uint32_t off; /* in fold, when longer than 16 bytes */
-  uint32_t title;
 } btok;
 
 /*
@@ -60,11 +60,25 @@ typedef struct btok {
  * as the block holds it (search.h). Pass 2 copies one bucket at a time:
  * 256 terms' cursors and a small part of the block, all in cache, where
  * one pass over every posting would write all over the block.
+ *
+ * A bucket is a list of chunks that double up to CHUNK_MAX bytes: it grows
+ * without copying what it holds, and in pieces small enough for the
+ * allocator to carve out of the memory the parse tree has just given back.
  */
 #define BUCKET_BITS 8
-typedef struct bucket {
-  unsigned char *buf;
+#define CHUNK_MIN   256
+#define CHUNK_MAX   32768
+#define POSTING_MAX 19 /* 2 + 5 + 11 bytes, and one more that pass 2 may read */
+
+typedef struct bchunk {
+  struct bchunk *next;
   size_t len, cap;
+  unsigned char data[];
+} bchunk;
+
+typedef struct bucket {
+  unsigned char *w, *end; /* where its next posting goes; its last chunk's end */
+  bchunk *head, *tail;
 } bucket;
 
 /* A distinct term of the current entry: its slot and its counts there. */
@@ -393,6 +407,22 @@ static void key_folded(btok *tk, char *f, size_t flen) {
 }
 
 /* Keys an ASCII token of len < 16 bytes at u, 16 of them readable. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
+static const unsigned char prefix_mask[32] = {
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0};
+
+static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+  __m128i m = _mm_loadu_si128((const __m128i *)(const void *)(prefix_mask + 16 - len));
+  uint64_t k[2];
+  _mm_storeu_si128((__m128i *)(void *)k, _mm_and_si128(_mm_or_si128(v, _mm_set1_epi8(0x20)), m));
+  tk->k0 = k[0];
+  tk->k1 = k[1];
+  tk->len = (uint32_t)len;
+  tk->hash = build_hash(k[0], k[1]);
+}
+#else
 static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
   uint64_t w0, w1, m0, m1;
   memcpy(&w0, u, 8);
@@ -404,6 +434,7 @@ static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
   tk->len = (uint32_t)len;
   tk->hash = build_hash(tk->k0, tk->k1);
 }
+#endif
 
 /*
  * Reads the token at or after s[b] with lgi_token_next into tk (its folded
@@ -430,82 +461,56 @@ static size_t read_slow(builder *B, const char *s, size_t n, size_t b, btok *tk,
  * found 64 bytes at a time and keyed straight from the text (lowercase is
  * | 0x20 on letters and a no-op on digits); a run that holds or touches
  * anything else, or is 16 bytes or longer, is read by lgi_token_next,
- * which knows every rule.
+ * which knows every rule. The last block of a field is read from a copy
+ * padded with NULs, so every block has 16 readable bytes after it.
  */
-static int64_t read_field(builder *B, const char *s, size_t n, int title, size_t *ntok,
-                          size_t *fo) {
+static int64_t read_field(builder *B, const char *s, size_t n, size_t *ntok, size_t *fo) {
   const unsigned char *u = (const unsigned char *)s;
+  unsigned char tail[64 + 16 + 16];
   size_t p = 0, k = *ntok, q;
   /* A token takes a byte and a separator: (n + 1) / 2 tokens at most. */
   if (grow(B->a, (void **)&B->toks, &B->tkcap, k + n / 2 + 1 + PREFETCH_AHEAD, sizeof *B->toks) ||
       grow(B->a, (void **)&B->local, &B->lcap, k + n / 2 + 1, sizeof *B->local))
     return -1;
-  /* Whole blocks while a block and 16 bytes after it are readable (s[n]
-   * is the NUL). */
-  while (p + 80 <= n + 1) {
+  while (p < n) {
+    const unsigned char *blk = u + p;
     uint64_t al, hi, t;
-    classify64(u + p, &al, &hi);
+    unsigned st;
+    if (n - p < 64 + 16) {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, u + p, n - p);
+      blk = tail;
+    }
+    classify64(blk, &al, &hi);
     t = al | hi;
     for (;;) {
-      unsigned st, en;
-      uint64_t rest;
+      /* Adding the lowest set bit clears the lowest run and sets the bit
+       * after it: zero when the run reaches the block's end. */
+      uint64_t next = t + (t & (0 - t));
+      unsigned en;
       if (!t) {
         p += 64;
         break;
       }
       st = ctz64(t);
-      rest = ~(t >> st);
-      if (!rest) {              /* the run reaches the block's end */
+      if (!next) {
         if (st == 0) goto slow; /* 64 bytes or more */
         p += st;
         break;
       }
-      en = st + ctz64(rest);
-      if (en == 64) {
-        p += st;
-        break;
-      }
-      if ((hi >> st) & ((UINT64_C(1) << (en - st)) - 1)) {
-        p += st;
-        goto slow;
-      }
-      if (en - st >= 16) {
-        p += st;
-        goto slow;
-      }
-      key_ascii(&B->toks[k], u + p + st, en - st);
-      B->toks[k++].title = (uint32_t)title;
-      t &= ~UINT64_C(0) << en;
+      en = ctz64(next);
+      /* Runs before this one in the block held no high byte. */
+      if ((hi & ~next) || en - st >= 16) goto slow;
+      key_ascii(&B->toks[k++], blk + st, en - st);
+      t &= next;
     }
     continue;
   slow:
-    q = read_slow(B, s, n, p, &B->toks[k], fo);
+    q = read_slow(B, s, n, p + st, &B->toks[k], fo);
     if (q == (size_t)-1) return -1;
-    if (q == 0) {
-      p = n;
-      break;
-    }
-    B->toks[k++].title = (uint32_t)title;
+    if (q == 0) break;
+    k++;
     p = q;
-  }
-  /* The last bytes one at a time. */
-  while (p < n) {
-    size_t b = p;
-    unsigned char c = lgi_fold_ascii[u[p]];
-    if (c == 0) {
-      p++;
-      continue;
-    }
-    while (c > 1) c = lgi_fold_ascii[u[++p]];
-    if (c == 1 || p - b >= 16 || b + 16 > n + 1) {
-      q = read_slow(B, s, n, b, &B->toks[k], fo);
-      if (q == (size_t)-1) return -1;
-      if (q == 0) break;
-      p = q;
-    } else {
-      key_ascii(&B->toks[k], u + b, p - b);
-    }
-    B->toks[k++].title = (uint32_t)title;
   }
   n = k - *ntok;
   *ntok = k;
@@ -523,12 +528,12 @@ static int same_long(const builder *B, const bslot *sl, const btok *tk) {
 }
 
 /*
- * Counts the entry's tokens (B->toks[0..ntok)) into B->local; returns the
- * number of distinct terms, or -1 when out of memory. The hot fields live
- * in locals: the counts are stores the compiler must otherwise assume
- * could change them.
+ * Counts the entry's tokens (B->toks[0..ntok), the first ntitle from its
+ * title) into B->local; returns the number of distinct terms, or -1 when
+ * out of memory. The hot fields live in locals: the counts are stores the
+ * compiler must otherwise assume could change them.
  */
-static int64_t count_entry(builder *B, size_t ntok) {
+static int64_t count_entry(builder *B, size_t ntok, size_t ntitle) {
   bslot *slots = B->slots;
   uint32_t mask = B->hmask, base = B->base, nlocal = 0;
   const btok *toks = B->toks;
@@ -565,13 +570,13 @@ static int64_t count_entry(builder *B, size_t ntok) {
       sl->stamp = base + 1 + nlocal;
       lc = &local[nlocal++];
       lc->slot = i;
-      lc->ct = 0;
-      lc->cb = 0;
+      lc->ct = k < ntitle;
+      lc->cb = k >= ntitle;
     } else {
       lc = &local[sl->stamp - base - 1];
+      lc->ct += k < ntitle;
+      lc->cb += k >= ntitle;
     }
-    lc->ct += tk->title;
-    lc->cb += !tk->title;
   }
   return nlocal;
 }
@@ -595,15 +600,47 @@ static uint32_t first_table(uint64_t bytes) {
   return n;
 }
 
+/* Starts a new chunk for bucket bk; -1 when out of memory. */
+static int bucket_more(builder *B, bucket *bk) {
+  size_t cap = bk->tail ? bk->tail->cap * 2 : CHUNK_MIN;
+  bchunk *c;
+  if (cap > CHUNK_MAX) cap = CHUNK_MAX;
+  c = lgi_malloc(B->a, offsetof(bchunk, data) + cap);
+  if (!c) return -1;
+  c->next = NULL;
+  c->len = 0;
+  c->cap = cap;
+  if (bk->tail) {
+    bk->tail->len = (size_t)(bk->w - bk->tail->data);
+    bk->tail->next = c;
+  } else {
+    bk->head = c;
+  }
+  bk->tail = c;
+  bk->w = c->data;
+  bk->end = c->data + cap;
+  return 0;
+}
+
+/* Makes sure every term so far has its bucket. */
+static int bucket_room(builder *B) {
+  size_t need = ((size_t)B->nterms + (1u << BUCKET_BITS) - 1) >> BUCKET_BITS;
+  if (need <= B->nbk) return 0;
+  if (grow(B->a, (void **)&B->bk, &B->bkcap, need, sizeof *B->bk)) return -1;
+  memset(B->bk + B->nbk, 0, (need - B->nbk) * sizeof *B->bk);
+  B->nbk = need;
+  return 0;
+}
+
 /* Pass 1 for doc d: tokenizes, counts, and puts its postings in buckets. */
 static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *dlen) {
   uint32_t nlocal, j, counted = !(doc->flags & LGI_DOC_LABEL);
   size_t ntok = 0, fo = 0, k;
   int64_t nt, nb, nl;
   bslot *slots;
-  nt = read_field(B, doc->title, field_len(doc->title, doc->title_len), 1, &ntok, &fo);
+  nt = read_field(B, doc->title, field_len(doc->title, doc->title_len), &ntok, &fo);
   if (nt < 0) return -1;
-  nb = read_field(B, doc->body, field_len(doc->body, doc->body_len), 0, &ntok, &fo);
+  nb = read_field(B, doc->body, field_len(doc->body, doc->body_len), &ntok, &fo);
   if (nb < 0) return -1;
   *dlen = (uint64_t)nt + (uint64_t)nb;
   for (k = 0; k < PREFETCH_AHEAD; k++) B->toks[ntok + k].hash = 0;
@@ -612,39 +649,37 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     for (i = 0; i <= B->hmask; i++) B->slots[i].stamp = 0;
     B->base = 0;
   }
-  nl = count_entry(B, ntok);
+  nl = count_entry(B, ntok, (size_t)nt);
   if (nl < 0) return -1;
   nlocal = (uint32_t)nl;
   B->base += nlocal;
   /* Each posting goes to its bucket as it will be in the block, after its
    * length and the low byte of its term id. */
+  if (bucket_room(B)) return -1;
   slots = B->slots;
   for (j = 0; j < nlocal; j++) {
     const blocal *lc = &B->local[j];
     bslot *sl = &slots[lc->slot];
-    uint32_t id = sl->id1 - 1, ps;
-    uint64_t x = !(lc->ct == 0 && lc->cb == 1);
-    size_t b = id >> BUCKET_BITS;
-    bucket *bk;
-    unsigned char *p, *w;
-    if (b >= B->nbk) {
-      if (grow(B->a, (void **)&B->bk, &B->bkcap, b + 1, sizeof *B->bk)) return -1;
-      memset(B->bk + B->nbk, 0, (b + 1 - B->nbk) * sizeof *B->bk);
-      B->nbk = b + 1;
-    }
-    bk = &B->bk[b];
-    /* At most 2 + 5 + 11 bytes, and one more that pass 2 may read. */
-    if (bk->len + 19 > bk->cap && grow(B->a, (void **)&bk->buf, &bk->cap, bk->len + 19, 1))
-      return -1;
-    p = bk->buf + bk->len;
-    w = varint_put(p + 2, (uint64_t)(d + 1 - sl->last) << 1 | x);
-    if (x) w = put_counts(w, lc->ct, lc->cb);
-    p[0] = (unsigned char)(w - p - 2);
+    uint32_t id = sl->id1 - 1, gap = d + 1 - sl->last, ct = lc->ct, cb = lc->cb;
+    bucket *bk = &B->bk[id >> BUCKET_BITS];
+    unsigned char *p;
+    uint32_t plen;
+    if (bk->end - bk->w < POSTING_MAX && bucket_more(B, bk)) return -1;
+    p = bk->w;
     p[1] = (unsigned char)(id & 0xFF);
-    bk->len = (size_t)(w - bk->buf);
-    ps = sl->psize + p[0];
-    if (ps < sl->psize) return -1; /* over 4 GiB of postings */
-    sl->psize = ps;
+    if ((ct | (cb ^ 1)) == 0 && gap < 64) { /* the usual: once, in the body */
+      p[2] = (unsigned char)(gap << 1);
+      plen = 1;
+    } else {
+      uint64_t x = (ct | (cb ^ 1)) != 0;
+      unsigned char *w = varint_put(p + 2, (uint64_t)gap << 1 | x);
+      if (x) w = put_counts(w, ct, cb);
+      plen = (uint32_t)(w - p - 2);
+    }
+    p[0] = (unsigned char)plen;
+    bk->w = p + 2 + plen;
+    sl->psize += plen;
+    if (sl->psize < plen) return -1; /* over 4 GiB of postings */
     sl->df += counted;
     sl->last = d + 1;
   }
@@ -669,7 +704,14 @@ static void free_builder(builder *B) {
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
   lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
   lgi_free(B->a, B->fold, B->fcap);
-  for (b = 0; b < B->nbk; b++) lgi_free(B->a, B->bk[b].buf, B->bk[b].cap);
+  for (b = 0; b < B->nbk; b++) {
+    bchunk *c = B->bk[b].head;
+    while (c) {
+      bchunk *next = c->next;
+      lgi_free(B->a, c, offsetof(bchunk, data) + c->cap);
+      c = next;
+    }
+  }
   lgi_free(B->a, B->bk, B->bkcap * sizeof *B->bk);
 }
 
@@ -723,16 +765,20 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   }
   if (!L->blob) goto done;
   for (b = 0; b < B->nbk; b++) {
-    const unsigned char *p = B->bk[b].buf, *end = p + B->bk[b].len;
-    while (p < end) {
-      size_t plen = p[0], j;
-      uint32_t t = b << BUCKET_BITS | p[1];
-      unsigned char *w = L->blob + cur[t];
-      w[0] = p[2];
-      w[1] = p[3]; /* the bucket has room for it (add_doc) */
-      for (j = 2; j < plen; j++) w[j] = p[2 + j];
-      cur[t] += (uint32_t)plen;
-      p += 2 + plen;
+    const bchunk *c;
+    if (B->bk[b].tail) B->bk[b].tail->len = (size_t)(B->bk[b].w - B->bk[b].tail->data);
+    for (c = B->bk[b].head; c; c = c->next) {
+      const unsigned char *p = c->data, *end = p + c->len;
+      while (p < end) {
+        size_t plen = p[0], j;
+        uint32_t t = b << BUCKET_BITS | p[1];
+        unsigned char *w = L->blob + cur[t];
+        w[0] = p[2];
+        w[1] = p[3]; /* the chunk has room for it (POSTING_MAX) */
+        for (j = 2; j < plen; j++) w[j] = p[2 + j];
+        cur[t] += (uint32_t)plen;
+        p += 2 + plen;
+      }
     }
   }
   for (i = 0; i < nt; i++) { /* cur[i]: the end of its postings */
