@@ -29,23 +29,28 @@
 /*
  * Pass 1 looks every token up in a build-time dictionary: open addressing
  * with 32-byte slots (two to a cache line, never straddling one) holding
- * the term's first 8 folded bytes, its id, a stamp and its posting
- * statistics. A token costs that one slot, which matters: the table
- * outgrows the L2 cache and the tail terms miss, so an entry's tokens are
- * read first and their slots prefetched a few tokens ahead. The stamp says
- * whether the term was seen in the current entry and where its counts are
- * in the entry's `local` list, so repeated words count in that small, hot
- * list.
+ * the term's first 16 folded bytes, its id and a stamp. A token costs that
+ * one slot, which matters: the table outgrows the L2 cache and the tail
+ * terms miss, so an entry's tokens are read first and their slots
+ * prefetched a few tokens ahead. The stamp says whether the term was seen
+ * in the current entry and where its counts are in the entry's `local`
+ * list, so repeated words count in that small, hot list. A term's posting
+ * statistics are kept by id, apart from the table: the postings are
+ * written from the `local` list, which knows the ids.
  */
 typedef struct bslot {
-  uint64_t k0;    /* the first 8 folded bytes, zero-padded */
-  uint32_t id1;   /* term id + 1; 0 for empty */
-  uint32_t stamp; /* base + 1 + index in local when seen in the current entry */
-  uint32_t last;  /* doc + 1 of its last posting */
+  uint64_t k0, k1; /* the first 16 folded bytes, zero-padded */
+  uint32_t id1;    /* term id + 1; 0 for empty */
+  uint32_t stamp;  /* base + 1 + index in local when seen in the current entry */
+  uint64_t pad;    /* to 32 bytes */
+} bslot;
+
+/* Per term: what its postings need while they are written. */
+typedef struct bstat {
+  uint32_t last;  /* doc + 1 of its last posting; in pass 2, where its next goes */
   uint32_t df;    /* entries, labels not counted */
   uint32_t psize; /* bytes of its postings */
-  uint32_t pad;   /* to 32 bytes */
-} bslot;
+} bstat;
 
 /* A token of the current entry: its key words, length and hash. */
 typedef struct btok {
@@ -81,10 +86,13 @@ typedef struct bucket {
   bchunk *head, *tail;
 } bucket;
 
-/* A distinct term of the current entry: its slot and its counts there. */
+/* A distinct term of the current entry: its id and its counts there,
+ * title count << 32 | body count. */
 typedef struct blocal {
-  uint32_t slot, ct, cb;
+  uint64_t c;
+  uint32_t id;
 } blocal;
+#define TITLE_ONE (UINT64_C(1) << 32)
 
 typedef struct builder {
   const lg_allocator *a;
@@ -93,8 +101,8 @@ typedef struct builder {
   uint32_t nterms;
   uint32_t *soff; /* per term: where its text starts in strs; soff[nterms] = slen */
   size_t socap;
-  uint64_t *k1; /* per term: its folded bytes 8 to 15, zero-padded */
-  size_t k1cap;
+  bstat *stat; /* per term */
+  size_t stcap;
   char *strs;
   size_t scap, slen;
   uint32_t base; /* stamps below base + 1 are from earlier entries */
@@ -229,11 +237,6 @@ static uint32_t build_hash(uint64_t k0, uint64_t k1) {
   return (uint32_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15u)) * 0xFF51AFD7ED558CCDu) >> 32);
 }
 
-/* build_hash of a term's text. */
-static uint32_t build_hash_text(const char *s, size_t n) {
-  return build_hash(load_key(s, n), n > 8 ? load_key(s + 8, n - 8) : 0);
-}
-
 /* OR-ed into ASCII letters it lowercases them; digits already have the bit. */
 #define LOWER 0x2020202020202020u
 
@@ -262,34 +265,24 @@ static size_t term_len(const builder *B, uint32_t t) {
   return B->soff[t + 1] - B->soff[t];
 }
 
-/* The slot of term t in the table (it is there). */
-static uint32_t slot_of(const builder *B, uint32_t t) {
-  uint32_t j = build_hash_text(B->strs + B->soff[t], term_len(B, t)) & B->hmask;
-  while (B->slots[j].id1 != t + 1) j = (j + 1) & B->hmask;
-  return j;
-}
-
-/* Doubles the table (hashes come again from the terms' text) and moves
- * the current entry's slot indexes (local[0..nlocal)) with it. */
-static int rehash(builder *B, uint32_t nlocal) {
+/* Doubles the table; slots are rehashed from their keys. */
+static int rehash(builder *B) {
   uint32_t nslots = (B->hmask + 1) * 2, mask = nslots - 1, i;
   bslot *ns;
   if (nslots == 0) return -1;
   ns = lgi_calloc(B->a, nslots, sizeof *ns);
   if (!ns) return -1;
   for (i = 0; i <= B->hmask; i++) {
-    uint32_t j, t = B->slots[i].id1;
-    if (!t) continue;
-    j = build_hash_text(B->strs + B->soff[t - 1], term_len(B, t - 1)) & mask;
+    const bslot *sl = &B->slots[i];
+    uint32_t j;
+    if (!sl->id1) continue;
+    j = build_hash(sl->k0, sl->k1) & mask;
     while (ns[j].id1) j = (j + 1) & mask;
-    ns[j] = B->slots[i];
+    ns[j] = *sl;
   }
-  /* local[].slot holds the term for a moment, then its new slot */
-  for (i = 0; i < nlocal; i++) B->local[i].slot = B->slots[B->local[i].slot].id1 - 1;
   lgi_free(B->a, B->slots, ((size_t)B->hmask + 1) * sizeof *B->slots);
   B->slots = ns;
   B->hmask = mask;
-  for (i = 0; i < nlocal; i++) B->local[i].slot = slot_of(B, B->local[i].slot);
   return 0;
 }
 
@@ -308,7 +301,7 @@ static int add_term(builder *B, const btok *tk, uint32_t i) {
   size_t n = tk->len;
   if (t >= UINT32_MAX - 2 || B->slen + n >= UINT32_MAX) return -1;
   if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)t + 2, sizeof *B->soff) ||
-      grow(B->a, (void **)&B->k1, &B->k1cap, (size_t)t + 1, sizeof *B->k1) ||
+      grow(B->a, (void **)&B->stat, &B->stcap, (size_t)t + 1, sizeof *B->stat) ||
       grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
     return -1;
   memcpy(B->strs + B->slen, tok_text(B, tk, buf), n);
@@ -316,8 +309,9 @@ static int add_term(builder *B, const btok *tk, uint32_t i) {
   B->soff[t + 1] = (uint32_t)B->slen;
   memset(&B->slots[i], 0, sizeof B->slots[i]);
   B->slots[i].k0 = tk->k0;
+  B->slots[i].k1 = tk->k1;
   B->slots[i].id1 = t + 1;
-  B->k1[t] = tk->k1;
+  memset(&B->stat[t], 0, sizeof B->stat[t]);
   B->nterms = t + 1;
   return 0;
 }
@@ -517,12 +511,10 @@ static int64_t read_field(builder *B, const char *s, size_t n, size_t *ntok, siz
   return (int64_t)n;
 }
 
-/* 1 when the term in slot sl is the token, which is 8 bytes or longer and
- * whose first 8 bytes match the slot's. */
+/* 1 when the term in slot sl is the token, which is 16 bytes or longer
+ * and whose first 16 bytes match the slot's. */
 static int same_long(const builder *B, const bslot *sl, const btok *tk) {
   uint32_t t = sl->id1 - 1;
-  if (B->k1[t] != tk->k1) return 0;
-  if (tk->len < 16) return 1;
   return term_len(B, t) == tk->len &&
          (tk->len == 16 || memcmp(B->strs + B->soff[t], B->fold + tk->off, tk->len) == 0);
 }
@@ -538,44 +530,44 @@ static int64_t count_entry(builder *B, size_t ntok, size_t ntitle) {
   uint32_t mask = B->hmask, base = B->base, nlocal = 0;
   const btok *toks = B->toks;
   blocal *local = B->local;
+  uint64_t inc = TITLE_ONE;
   size_t k;
   for (k = 0; k < PREFETCH_AHEAD; k++) PREFETCH(&slots[toks[k].hash & mask]);
   for (k = 0; k < ntok; k++) {
     const btok *tk = &toks[k];
-    uint32_t i = tk->hash & mask;
+    uint32_t i = tk->hash & mask, at;
     bslot *sl;
-    blocal *lc;
+    if (k == ntitle) inc = 1;
     /* toks has PREFETCH_AHEAD zero hashes after the last token */
     PREFETCH(&slots[toks[k + PREFETCH_AHEAD].hash & mask]);
     for (;;) {
       sl = &slots[i];
       /* A token's first byte is never 0, so an empty slot never matches. */
-      if (sl->k0 == tk->k0) {
-        if (tk->len < 8 || same_long(B, sl, tk)) break;
+      if (sl->k0 == tk->k0 && sl->k1 == tk->k1) {
+        if (tk->len < 16 || same_long(B, sl, tk)) break;
       } else if (!sl->id1) {
         if (add_term(B, tk, i)) return -1;
         /* Keep the table at most half full. */
         if ((uint64_t)B->nterms * 2 > (uint64_t)mask + 1) {
-          if (rehash(B, nlocal)) return -1;
+          if (rehash(B)) return -1;
           slots = B->slots;
           mask = B->hmask;
-          i = slot_of(B, B->nterms - 1);
+          i = tk->hash & mask;
+          while (slots[i].id1 != B->nterms) i = (i + 1) & mask;
           sl = &slots[i];
         }
         break;
       }
       i = (i + 1) & mask;
     }
-    if (sl->stamp <= base) { /* first time in this entry */
-      sl->stamp = base + 1 + nlocal;
-      lc = &local[nlocal++];
-      lc->slot = i;
-      lc->ct = k < ntitle;
-      lc->cb = k >= ntitle;
+    /* Stamps from earlier entries are at most base: at wraps past nlocal. */
+    at = sl->stamp - base - 1;
+    if (at < nlocal) {
+      local[at].c += inc;
     } else {
-      lc = &local[sl->stamp - base - 1];
-      lc->ct += k < ntitle;
-      lc->cb += k >= ntitle;
+      sl->stamp = base + 1 + nlocal;
+      local[nlocal].id = sl->id1 - 1;
+      local[nlocal++].c = inc;
     }
   }
   return nlocal;
@@ -637,7 +629,6 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   uint32_t nlocal, j, counted = !(doc->flags & LGI_DOC_LABEL);
   size_t ntok = 0, fo = 0, k;
   int64_t nt, nb, nl;
-  bslot *slots;
   nt = read_field(B, doc->title, field_len(doc->title, doc->title_len), &ntok, &fo);
   if (nt < 0) return -1;
   nb = read_field(B, doc->body, field_len(doc->body, doc->body_len), &ntok, &fo);
@@ -656,35 +647,36 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
   /* Each posting goes to its bucket as it will be in the block, after its
    * length and the low byte of its term id. */
   if (bucket_room(B)) return -1;
-  slots = B->slots;
   for (j = 0; j < nlocal; j++) {
     const blocal *lc = &B->local[j];
-    bslot *sl = &slots[lc->slot];
-    uint32_t id = sl->id1 - 1, gap = d + 1 - sl->last, ct = lc->ct, cb = lc->cb;
+    uint32_t id = lc->id, plen;
+    bstat *st = &B->stat[id];
+    uint32_t gap = d + 1 - st->last;
+    uint64_t c = lc->c;
     bucket *bk = &B->bk[id >> BUCKET_BITS];
     unsigned char *p;
-    uint32_t plen;
     if (bk->end - bk->w < POSTING_MAX && bucket_more(B, bk)) return -1;
     p = bk->w;
     p[1] = (unsigned char)(id & 0xFF);
-    if ((ct | (cb ^ 1)) == 0 && gap < 64) { /* the usual: once, in the body */
+    if (c == 1 && gap < 64) { /* the usual: once, in the body */
       p[2] = (unsigned char)(gap << 1);
       plen = 1;
     } else {
-      uint64_t x = (ct | (cb ^ 1)) != 0;
+      uint64_t x = c != 1;
       unsigned char *w = varint_put(p + 2, (uint64_t)gap << 1 | x);
-      if (x) w = put_counts(w, ct, cb);
+      if (x) w = put_counts(w, c >> 32, c & 0xFFFFFFFFu);
       plen = (uint32_t)(w - p - 2);
     }
     p[0] = (unsigned char)plen;
     bk->w = p + 2 + plen;
-    sl->psize += plen;
-    if (sl->psize < plen) return -1; /* over 4 GiB of postings */
-    sl->df += counted;
-    sl->last = d + 1;
+    st->psize += plen;
+    if (st->psize < plen) return -1; /* over 4 GiB of postings */
+    st->df += counted;
+    st->last = d + 1;
   }
   return 0;
 }
+
 static void free_locale(const lg_allocator *a, lgi_ixloc *L) {
   size_t nd = L->ndocs;
   lgi_free(a, (void *)L->docs, nd * sizeof(const lg_entry *));
@@ -699,7 +691,7 @@ static void free_builder(builder *B) {
   size_t b;
   lgi_free(B->a, B->slots, B->slots ? ((size_t)B->hmask + 1) * sizeof *B->slots : 0);
   lgi_free(B->a, B->soff, B->socap * sizeof *B->soff);
-  lgi_free(B->a, B->k1, B->k1cap * sizeof *B->k1);
+  lgi_free(B->a, B->stat, B->stcap * sizeof *B->stat);
   lgi_free(B->a, B->strs, B->scap);
   lgi_free(B->a, B->local, B->lcap * sizeof *B->local);
   lgi_free(B->a, B->toks, B->tkcap * sizeof *B->toks);
@@ -732,28 +724,20 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   uint64_t total = 0, ns;
   uint32_t nt = B->nterms, i, b;
   size_t tbytes = ((size_t)B->hmask + 1) * sizeof *B->slots;
-  uint32_t *cur = NULL, *df = NULL, *psize = NULL;
+  bstat *st = B->stat;
   int rc = -1;
-  cur = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *cur);
-  df = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *df);
-  psize = lgi_malloc(B->a, ((size_t)nt + 1) * sizeof *psize);
   /* At most 70% full; lookups map the hash onto any table size. */
   ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
   if (ns >= UINT32_MAX) goto done;
   L->nslots = (uint32_t)ns;
   L->slots = lgi_calloc(B->a, L->nslots, sizeof *L->slots);
-  if (!cur || !df || !psize || !L->slots) goto done;
-  for (i = 0; i <= B->hmask; i++) {
-    const bslot *sl = &B->slots[i];
-    if (!sl->id1) continue;
-    df[sl->id1 - 1] = sl->df;
-    psize[sl->id1 - 1] = sl->psize;
-  }
-  /* Terms in id order (first occurrence), each a header then postings. */
+  if (!L->slots) goto done;
+  /* Terms in id order (first occurrence), each a header then postings;
+   * st[].last becomes where the term's next posting goes. */
   for (i = 0; i < nt; i++) {
-    total += header_len(term_len(B, i), df[i], psize[i]);
-    cur[i] = (uint32_t)total;
-    total += psize[i];
+    total += header_len(term_len(B, i), st[i].df, st[i].psize);
+    st[i].last = (uint32_t)total;
+    total += st[i].psize;
     if (total >= UINT32_MAX) goto done;
   }
   L->blob_bytes = (size_t)total + 1;
@@ -772,17 +756,18 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
       while (p < end) {
         size_t plen = p[0], j;
         uint32_t t = b << BUCKET_BITS | p[1];
-        unsigned char *w = L->blob + cur[t];
+        unsigned char *w = L->blob + st[t].last;
         w[0] = p[2];
         w[1] = p[3]; /* the chunk has room for it (POSTING_MAX) */
         for (j = 2; j < plen; j++) w[j] = p[2 + j];
-        cur[t] += (uint32_t)plen;
+        st[t].last += (uint32_t)plen;
         p += 2 + plen;
       }
     }
   }
-  for (i = 0; i < nt; i++) { /* cur[i]: the end of its postings */
-    size_t len = term_len(B, i), start = cur[i] - psize[i] - header_len(len, df[i], psize[i]);
+  for (i = 0; i < nt; i++) { /* st[i].last: the end of its postings */
+    size_t len = term_len(B, i),
+           start = st[i].last - st[i].psize - header_len(len, st[i].df, st[i].psize);
     const char *txt = B->strs + B->soff[i];
     unsigned char *w = L->blob + start;
     uint32_t j = lgi_index_slot(lgi_index_hash(txt, len), L->nslots);
@@ -790,8 +775,8 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
     L->slots[j] = (uint32_t)start + 1;
     w = varint_put(w, len);
     memcpy(w, txt, len);
-    w = varint_put(w + len, df[i]);
-    (void)varint_put(w, psize[i]);
+    w = varint_put(w + len, st[i].df);
+    (void)varint_put(w, st[i].psize);
   }
   L->blob[total] = 0;
   L->nterms = nt;
@@ -806,9 +791,6 @@ done:
     L->blob_bytes = 0;
     L->nterms = 0;
   }
-  lgi_free(B->a, cur, ((size_t)nt + 1) * sizeof *cur);
-  lgi_free(B->a, df, ((size_t)nt + 1) * sizeof *df);
-  lgi_free(B->a, psize, ((size_t)nt + 1) * sizeof *psize);
   return rc;
 }
 
