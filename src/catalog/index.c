@@ -519,31 +519,43 @@ static int same_long(const builder *B, const bslot *sl, const btok *tk) {
          (tk->len == 16 || memcmp(B->strs + B->soff[t], B->fold + tk->off, tk->len) == 0);
 }
 
+/* 1 when the slot's key words are the token's. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
+static int same_key(const bslot *sl, const btok *tk) {
+  __m128i a = _mm_loadu_si128((const __m128i *)(const void *)&sl->k0);
+  __m128i b = _mm_loadu_si128((const __m128i *)(const void *)&tk->k0);
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) == 0xFFFF;
+}
+#else
+static int same_key(const bslot *sl, const btok *tk) {
+  return sl->k0 == tk->k0 && sl->k1 == tk->k1;
+}
+#endif
+
 /*
- * Counts the entry's tokens (B->toks[0..ntok), the first ntitle from its
- * title) into B->local; returns the number of distinct terms, or -1 when
- * out of memory. The hot fields live in locals: the counts are stores the
- * compiler must otherwise assume could change them.
+ * Counts the tokens B->toks[from..to) into B->local, which holds nlocal
+ * terms, adding inc to each token's counts; returns the new number of
+ * terms there, or -1 when out of memory. The hot fields live in locals:
+ * the counts are stores the compiler must otherwise assume could change
+ * them.
  */
-static int64_t count_entry(builder *B, size_t ntok, size_t ntitle) {
+static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, uint32_t nlocal) {
   bslot *slots = B->slots;
-  uint32_t mask = B->hmask, base = B->base, nlocal = 0;
+  uint32_t mask = B->hmask, base = B->base;
   const btok *toks = B->toks;
   blocal *local = B->local;
-  uint64_t inc = TITLE_ONE;
   size_t k;
-  for (k = 0; k < PREFETCH_AHEAD; k++) PREFETCH(&slots[toks[k].hash & mask]);
-  for (k = 0; k < ntok; k++) {
+  for (k = from; k < from + PREFETCH_AHEAD; k++) PREFETCH(&slots[toks[k].hash & mask]);
+  for (k = from; k < to; k++) {
     const btok *tk = &toks[k];
     uint32_t i = tk->hash & mask, at;
     bslot *sl;
-    if (k == ntitle) inc = 1;
     /* toks has PREFETCH_AHEAD zero hashes after the last token */
     PREFETCH(&slots[toks[k + PREFETCH_AHEAD].hash & mask]);
     for (;;) {
       sl = &slots[i];
       /* A token's first byte is never 0, so an empty slot never matches. */
-      if (sl->k0 == tk->k0 && sl->k1 == tk->k1) {
+      if (same_key(sl, tk)) {
         if (tk->len < 16 || same_long(B, sl, tk)) break;
       } else if (!sl->id1) {
         if (add_term(B, tk, i)) return -1;
@@ -640,7 +652,8 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     for (i = 0; i <= B->hmask; i++) B->slots[i].stamp = 0;
     B->base = 0;
   }
-  nl = count_entry(B, ntok, (size_t)nt);
+  nl = count_tokens(B, 0, (size_t)nt, TITLE_ONE, 0);
+  if (nl >= 0) nl = count_tokens(B, (size_t)nt, ntok, 1, (uint32_t)nl);
   if (nl < 0) return -1;
   nlocal = (uint32_t)nl;
   B->base += nlocal;
