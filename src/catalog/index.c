@@ -579,6 +579,8 @@ static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, ui
       sl->stamp = base + 1 + nlocal;
       local[nlocal].id = sl->id1 - 1;
       local[nlocal++].c = inc;
+      /* its posting is written once the entry is counted */
+      PREFETCH(&B->stat[sl->id1 - 1]);
     }
   }
   return nlocal;
@@ -664,18 +666,24 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     uint32_t id = lc->id, plen;
     bstat *st = &B->stat[id];
     uint32_t gap = d + 1 - st->last;
-    uint64_t c = lc->c;
+    uint64_t c = lc->c, x = c != 1, v = (uint64_t)gap << 1 | x;
     bucket *bk = &B->bk[id >> BUCKET_BITS];
     unsigned char *p;
     if (bk->end - bk->w < POSTING_MAX && bucket_more(B, bk)) return -1;
     p = bk->w;
     p[1] = (unsigned char)(id & 0xFF);
-    if (c == 1 && gap < 64) { /* the usual: once, in the body */
-      p[2] = (unsigned char)(gap << 1);
-      plen = 1;
+    if (v < (UINT64_C(1) << 21)) {
+      /* Whether a term is rare or common decides the varint's length, and
+       * a branch on it would be mispredicted: three bytes are written and
+       * the varint's own kept. */
+      p[2] = (unsigned char)(v | 0x80);
+      p[3] = (unsigned char)(v >> 7 | 0x80);
+      p[4] = (unsigned char)(v >> 14);
+      plen = 1u + (v >= 0x80) + (v >= 0x4000);
+      p[1 + plen] &= 0x7F;
+      if (x) plen = (uint32_t)(put_counts(p + 2 + plen, c >> 32, c & 0xFFFFFFFFu) - p - 2);
     } else {
-      uint64_t x = c != 1;
-      unsigned char *w = varint_put(p + 2, (uint64_t)gap << 1 | x);
+      unsigned char *w = varint_put(p + 2, v);
       if (x) w = put_counts(w, c >> 32, c & 0xFFFFFFFFu);
       plen = (uint32_t)(w - p - 2);
     }
