@@ -285,31 +285,29 @@ static int rehash(builder *B) {
   return 0;
 }
 
-/* The folded text of a token (in its key words when at most 16 bytes). */
-static const char *tok_text(const builder *B, const btok *tk, char buf[16]) {
-  if (tk->len > 16) return B->fold + tk->off;
-  memcpy(buf, &tk->k0, 8);
-  memcpy(buf + 8, &tk->k1, 8);
-  return buf;
-}
-
 /* Adds the token as a new term in empty slot i. -1 when out of memory. */
 static int add_term(builder *B, const btok *tk, uint32_t i) {
   uint32_t t = B->nterms;
-  char buf[16];
   size_t n = tk->len;
-  if (t >= UINT32_MAX - 2 || B->slen + n >= UINT32_MAX) return -1;
-  if (grow(B->a, (void **)&B->soff, &B->socap, (size_t)t + 2, sizeof *B->soff) ||
-      grow(B->a, (void **)&B->stat, &B->stcap, (size_t)t + 1, sizeof *B->stat) ||
-      grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 1, 1))
+  if (t >= UINT32_MAX - 2 || B->slen + n >= UINT32_MAX - 16) return -1;
+  /* strs keeps 16 bytes of room so a short term is copied in two words */
+  if (((size_t)t + 2 > B->socap || (size_t)t + 1 > B->stcap || B->slen + n + 16 > B->scap) &&
+      (grow(B->a, (void **)&B->soff, &B->socap, (size_t)t + 2, sizeof *B->soff) ||
+       grow(B->a, (void **)&B->stat, &B->stcap, (size_t)t + 1, sizeof *B->stat) ||
+       grow(B->a, (void **)&B->strs, &B->scap, B->slen + n + 16, 1)))
     return -1;
-  memcpy(B->strs + B->slen, tok_text(B, tk, buf), n);
+  if (n <= 16) {
+    memcpy(B->strs + B->slen, &tk->k0, 8);
+    memcpy(B->strs + B->slen + 8, &tk->k1, 8);
+  } else {
+    memcpy(B->strs + B->slen, B->fold + tk->off, n);
+  }
   B->slen += n;
   B->soff[t + 1] = (uint32_t)B->slen;
-  memset(&B->slots[i], 0, sizeof B->slots[i]);
   B->slots[i].k0 = tk->k0;
   B->slots[i].k1 = tk->k1;
   B->slots[i].id1 = t + 1;
+  B->slots[i].stamp = 0;
   memset(&B->stat[t], 0, sizeof B->stat[t]);
   B->nterms = t + 1;
   return 0;
