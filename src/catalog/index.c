@@ -569,17 +569,18 @@ static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, ui
       }
       i = (i + 1) & mask;
     }
-    /* Stamps from earlier entries are at most base: at wraps past nlocal. */
+    /* Stamps from earlier entries are at most base: at wraps past nlocal.
+     * Whether a word repeats is hard to predict, so no branch on it:
+     * local[nlocal].c is kept 0 for the next new term. */
     at = sl->stamp - base - 1;
-    if (at < nlocal) {
-      local[at].c += inc;
-    } else {
-      sl->stamp = base + 1 + nlocal;
-      local[nlocal].id = sl->id1 - 1;
-      local[nlocal++].c = inc;
-      /* its posting is written once the entry is counted */
-      PREFETCH(&B->stat[sl->id1 - 1]);
-    }
+    at = at < nlocal ? at : nlocal;
+    local[at].c += inc;
+    local[at].id = sl->id1 - 1;
+    sl->stamp = base + 1 + at;
+    nlocal += at == nlocal;
+    local[nlocal].c = 0;
+    /* its posting is written once the entry is counted */
+    PREFETCH(&B->stat[sl->id1 - 1]);
   }
   return nlocal;
 }
@@ -651,6 +652,7 @@ static int add_doc(builder *B, const lgi_index_doc *doc, uint32_t d, uint64_t *d
     for (i = 0; i <= B->hmask; i++) B->slots[i].stamp = 0;
     B->base = 0;
   }
+  B->local[0].c = 0;
   nl = count_tokens(B, 0, (size_t)nt, TITLE_ONE, 0);
   if (nl >= 0) nl = count_tokens(B, (size_t)nt, ntok, 1, (uint32_t)nl);
   if (nl < 0) return -1;
