@@ -31,10 +31,11 @@
  * with 24-byte slots holding the term's first 16 folded bytes, its id and
  * a stamp. A token costs that one slot, which matters: the table outgrows
  * the L2 cache and the tail terms miss, so an entry's tokens are read
- * first and their slots prefetched a few tokens ahead (24 bytes rather
- * than 32 measured faster although a quarter of them straddle two lines). The stamp says whether the term was seen
- * in the current entry and where its counts are in the entry's `local`
- * list, so repeated words count in that small, hot list. A term's posting
+ * first and their slots prefetched a few tokens ahead. (24-byte slots
+ * measured faster than 32-byte ones, though a quarter of them straddle
+ * two cache lines.) The stamp says whether the term was seen in the
+ * current entry and where its counts are in the entry's `local` list, so
+ * repeated words count in that small, hot list. A term's posting
  * statistics are kept by id, apart from the table: the postings are
  * written from the `local` list, which knows the ids.
  */
@@ -399,9 +400,9 @@ static void key_folded(btok *tk, char *f, size_t flen) {
 
 /* Keys an ASCII token of len < 16 bytes at u, 16 of them readable. */
 #if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
-static const unsigned char prefix_mask[32] = {
-    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0};
+static const unsigned char prefix_mask[32] = {255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+                                              255, 255, 255, 255, 255, 0,   0,   0,   0,   0,   0,
+                                              0,   0,   0,   0,   0,   0,   0,   0,   0,   0};
 
 static void key_ascii(btok *tk, const unsigned char *u, size_t len) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
