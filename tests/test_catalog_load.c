@@ -393,6 +393,37 @@ static void many_repeated_tags_are_found_fast(void **state) {
   lg_catalog_free(cat);
 }
 
+/* The entry pointer is counted up from entry to entry, not formatted anew:
+ * a bad entry right after each carry (9 -> 10, 99 -> 100, ...) and at a
+ * few other places still gets its exact pointer. */
+static void bad_entries_after_many_get_their_exact_pointer(void **state) {
+  static const size_t at[] = {0, 1, 9, 10, 11, 19, 20, 99, 100, 101, 199, 999, 1000, 1009, 1010};
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof at / sizeof at[0]; k++) {
+    size_t cap = (at[k] + 1) * 80 + 256, n = 0, i;
+    char *json = malloc(cap), want[64];
+    lg_catalog *cat = empty_catalog();
+    lg_error err;
+    assert_non_null(json);
+    n += (size_t)sprintf(json + n, "{\"format\":\"letgo-pack/1\",\"id\":\"t\",\"version\":"
+                                   "\"1.0.0\",\"locale\":\"en\",\"entries\":[");
+    for (i = 0; i <= at[k]; i++)
+      n += (size_t)sprintf(json + n, "%s{\"id\":\"e%zu\",\"kind\":\"%s\",\"title\":\"t\","
+                                     "\"body\":\"b\"}",
+                           i ? "," : "", i, i == at[k] ? "tipp" : "tip");
+    n += (size_t)sprintf(json + n, "]}");
+    assert_true(n < cap);
+    assert_int_equal(load_str(cat, json, &err), LG_ESCHEMA);
+    sprintf(want, "/entries/%zu/kind", at[k]);
+    assert_string_equal(err.path, want);
+    assert_int_equal(err.line, 1);
+    assert_int_equal(lg_catalog_entry_count(cat), 0);
+    lg_catalog_free(cat);
+    free(json);
+  }
+}
+
 /* ---- overrides and order -------------------------------------------------------------- */
 
 static void a_later_pack_overrides_in_place(void **state) {
@@ -757,6 +788,7 @@ int main(void) {
       cmocka_unit_test(accepted_language_tags),
       cmocka_unit_test(versions_follow_semver),
       cmocka_unit_test(many_repeated_tags_are_found_fast),
+      cmocka_unit_test(bad_entries_after_many_get_their_exact_pointer),
       cmocka_unit_test(a_later_pack_overrides_in_place),
       cmocka_unit_test(a_failed_load_changes_nothing),
       cmocka_unit_test(allocation_failures_anywhere_leave_the_catalogue_whole),

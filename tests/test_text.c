@@ -56,12 +56,32 @@ static void is_id_rejects_everything_else(void **state) {
   assert_int_equal(lgi_is_id("abc", 2), 1); /* only n bytes count */
 }
 
+/* The grammar spelled out, for every byte at the first and at a later place. */
+static void is_id_decides_every_byte_as_the_grammar_says(void **state) {
+  char s[3] = "aaa";
+  int c;
+  (void)state;
+  for (c = 0; c < 256; c++) {
+    int start = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    int inner = start || c == '.' || c == '_' || c == '-';
+    s[0] = (char)c;
+    s[1] = 'a';
+    assert_int_equal(lgi_is_id(s, 1), start);
+    assert_int_equal(lgi_is_id(s, 3), start);
+    s[0] = 'a';
+    s[1] = (char)c;
+    assert_int_equal(lgi_is_id(s, 2), inner);
+    assert_int_equal(lgi_is_id(s, 3), inner);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(lower_changes_only_ascii_capitals),
       cmocka_unit_test(casecmp_ignores_ascii_case_only),
       cmocka_unit_test(is_id_accepts_the_id_grammar),
       cmocka_unit_test(is_id_rejects_everything_else),
+      cmocka_unit_test(is_id_decides_every_byte_as_the_grammar_says),
   };
   return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

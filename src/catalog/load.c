@@ -515,12 +515,33 @@ static void intern_locale(lgi_load *ld) {
   ld->loc = (uint32_t)loc;
 }
 
+/* Makes the path's last index, [from, end), one more (i): digits count up
+ * in place, and only a carry past the first digit writes it anew. */
+static void next_index(lgi_path *path, size_t from, size_t end, size_t i) {
+  size_t k = end;
+  lgi_path_pop(path, end);
+  while (k > from + 1 && path->s[k - 1] == '9') path->s[--k] = '0';
+  if (k > from + 1) {
+    path->s[k - 1]++;
+    return;
+  }
+  lgi_path_pop(path, from);
+  lgi_path_push_index(path, i);
+}
+
 static int load_entries(lgi_load *ld, const lgi_json *list, lgi_path *path) {
-  size_t i, j, mark = lgi_path_push_key(path, "entries", 7);
+  size_t i, j, mark = lgi_path_push_key(path, "entries", 7), m2 = path->len, end = m2;
   for (i = 0; list && i < list->len; i++) {
     const lg_entry *old = NULL;
-    size_t m2 = lgi_path_push_index(path, i);
-    int rc = lgi_entry_load(ld, &list->u.items[i], path, &old);
+    int rc;
+    /* A pack has thousands of entries: their pointers are counted, not
+     * formatted one by one. */
+    if (i == 0)
+      lgi_path_push_index(path, 0);
+    else
+      next_index(path, m2, end, i);
+    end = path->len;
+    rc = lgi_entry_load(ld, &list->u.items[i], path, &old);
     if (rc == LG_OK && old && old->pack == ld->serial) {
       const lgi_json *id = lgi_json_get(&list->u.items[i], "id");
       char where[24], q[LGI_QUOTE_MAX + 8];
@@ -539,7 +560,6 @@ static int load_entries(lgi_load *ld, const lgi_json *list, lgi_path *path) {
                          "; each entry of a pack needs its own id", (const char *)NULL);
     }
     if (rc != LG_OK) return rc;
-    lgi_path_pop(path, m2);
   }
   lgi_path_pop(path, mark);
   return LG_OK;

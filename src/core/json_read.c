@@ -12,7 +12,9 @@
  * error happens, so the success path never formats a path.
  */
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
+/* LETGO_NO_SIMD builds the portable paths, so tests can run them here too. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(LETGO_NO_SIMD)
+#define LGI_JSON_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -206,6 +208,21 @@ static uint64_t special8(const unsigned char *p) {
   return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | x) & HIGHS;
 }
 
+#ifdef LGI_JSON_SSE2
+/* The bytes of x that a string cannot take as they are: signed bytes below
+ * 0x20 are the controls and every non-ASCII byte at once. */
+static __m128i special16(__m128i x) {
+  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+  const __m128i space = _mm_set1_epi8(0x20);
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                      _mm_cmplt_epi8(x, space));
+}
+
+static __m128i load16(const unsigned char *p) {
+  return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+#endif
+
 /*
  * The first byte at or after p that a string cannot take as it is, or end.
  * On little-endian machines the lowest flagged byte of a word is exact (the
@@ -213,19 +230,16 @@ static uint64_t special8(const unsigned char *p) {
  * trailing zeros instead of a byte loop.
  */
 static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end) {
-#if defined(__SSE2__) && defined(__GNUC__)
-  /* Sixteen at a time: signed bytes below 0x20 are the controls and every
-   * non-ASCII byte at once. SSE2 is part of every x86-64 (and of Android's
-   * x86 ABI); other machines use the portable words below. */
-  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-  const __m128i space = _mm_set1_epi8(0x20);
-  while (end - p >= 16) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
-                             _mm_cmplt_epi8(x, space));
-    unsigned bits = (unsigned)_mm_movemask_epi8(m);
-    if (bits) return p + __builtin_ctz(bits);
-    p += 16;
+#ifdef LGI_JSON_SSE2
+  /* SSE2 is part of every x86-64 (and of Android's x86 ABI); other
+   * machines use the portable words below. */
+  if (end - p >= 16) {
+    const unsigned char *last = end - 16; /* the last place 16 bytes start */
+    do {
+      unsigned bits = (unsigned)_mm_movemask_epi8(special16(load16(p)));
+      if (bits) return p + __builtin_ctz(bits);
+      p += 16;
+    } while (p <= last);
   }
 #endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -775,10 +789,10 @@ value:
       size_t n = 0;
       rc = read_string(ps, 0, p, &node->u.str, &n, &flags, &p);
       if (rc != LG_OK) return rc;
-      current(ps)->len = (uint32_t)n; /* at most LGI_MAX_STRING */
-      current(ps)->flags = (unsigned char)flags;
+      node->len = (uint32_t)n; /* at most LGI_MAX_STRING */
+      node->flags = (unsigned char)flags;
       ps->seen |= flags;
-      current(ps)->type = LGI_JSON_STRING;
+      node->type = LGI_JSON_STRING;
       goto value_done;
     }
     if (c == '[' || c == '{') {

@@ -18,14 +18,30 @@ int lgi_ascii_casecmp(const char *a, const char *b) {
   }
 }
 
-static int id_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
+/* Bit 0: may stand in an id; bit 1: may also start one (a-z, 0-9).
+ * Ids and tags are checked for every entry of a pack: one load a byte. */
+/* clang-format off */
+static const unsigned char id_tab[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(0), R16(0),
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, /* 0x20: '-' '.' */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, /* 0x30: 0-9     */
+    R16(0),
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x50: '_'     */
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60: a-o     */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, /* 0x70: p-z     */
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+#undef R16
+};
+/* clang-format on */
 
 int lgi_is_id(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
   size_t i;
-  if (!s || n == 0 || n > 64 || !id_start(s[0])) return 0;
-  for (i = 1; i < n; i++)
-    if (!id_start(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-') return 0;
-  return 1;
+  unsigned all;
+  if (!s || n == 0 || n > 64) return 0;
+  all = id_tab[p[0]] >> 1;
+  /* No early exit: a good id, the usual case, is read to its end anyway. */
+  for (i = 1; i < n; i++) all &= id_tab[p[i]];
+  return (int)(all & 1);
 }
