@@ -60,10 +60,47 @@ static void commit(lg_catalog *cat, lgi_load *ld) {
   cat->loads = ld->serial;
 }
 
-int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err) {
-  lgi_load ld;
+/*
+ * Parses and validates the pack into ld; on failure frees what it made.
+ * With `stream`, each entry is validated as soon as the parser has read
+ * it, while its nodes are still in the cache, and its part of the tree is
+ * used again for the next one (lgi_json_parse_items). A pack that this
+ * way finds unusual returns LGI_LOAD_AGAIN.
+ */
+static int read_pack(lg_catalog *cat, lgi_load *ld, const char *json, size_t len, int stream,
+                     lg_error *err) {
   lgi_arena tree;
   const lgi_json *root = NULL;
+  int rc;
+  memset(ld, 0, sizeof *ld);
+  ld->cat = cat;
+  ld->err = err;
+  ld->serial = cat->loads + 1;
+  lgi_arena_init(&ld->arena, &cat->alloc);
+  /* The parsed tree is scaffolding that goes as soon as the pack is read;
+   * its string values are decoded straight into the pack's arena, where the
+   * entries point at them without a second copy. */
+  lgi_arena_init(&tree, &cat->alloc);
+  if (stream)
+    rc = lgi_json_parse_items(&tree, &ld->arena, json, len, "entries", lgi_load_read_entry, ld,
+                              &root, &ld->tree_flags, err);
+  else
+    rc = lgi_json_parse_split(&tree, &ld->arena, json, len, &root, &ld->tree_flags, err);
+  ld->tree_flags_known = 1;
+  if (rc == LG_OK) rc = lgi_pack_load(ld, root);
+  /* Freed before the index is built, which can then reuse the memory. */
+  lgi_arena_free(&tree);
+  lgi_free(&cat->alloc, ld->read, ld->cap_read * sizeof *ld->read);
+  ld->read = NULL;
+  if (rc != LG_OK) {
+    lgi_state_free_arrays(&cat->alloc, &ld->next);
+    lgi_arena_free(&ld->arena);
+  }
+  return rc;
+}
+
+int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err) {
+  lgi_load ld;
   int rc;
   if (!cat || !json)
     return lgi_error_set(err, LG_EINVAL, 0, 0, 0, "", "the catalogue and the pack must not be NULL",
@@ -72,29 +109,18 @@ int lg_catalog_load(lg_catalog *cat, const char *json, size_t len, lg_error *err
     return lgi_error_set(err, LG_ELIMIT, 0, 0, 0, "",
                          "the pack is larger than 256 MiB, the most one pack may hold",
                          (const char *)NULL);
-  memset(&ld, 0, sizeof ld);
-  ld.cat = cat;
-  ld.err = err;
-  ld.serial = cat->loads + 1;
-  lgi_arena_init(&ld.arena, &cat->alloc);
-  /* The parsed tree is scaffolding that goes as soon as the pack is read;
-   * its string values are decoded straight into the pack's arena, where the
-   * entries point at them without a second copy. */
-  lgi_arena_init(&tree, &cat->alloc);
-  rc = lgi_json_parse_split(&tree, &ld.arena, json, len, &root, &ld.tree_flags, err);
-  ld.tree_flags_known = 1;
-  if (rc == LG_OK) rc = lgi_pack_load(&ld, root);
-  /* Freed before the index is built, which can then reuse the memory. */
-  lgi_arena_free(&tree);
-  if (rc == LG_OK) {
-    rc = lgi_index_build(&cat->alloc, ld.next.entries, ld.next.n_entries, &ld.next.index);
-    if (rc != LG_OK) rc = nomem(err);
-  }
+  /* Whatever goes wrong is found again the ordinary way, which reports the
+   * first problem in the order the rules are checked (a syntax error
+   * anywhere before any entry's); running out of memory is just that. */
+  rc = read_pack(cat, &ld, json, len, 1, err);
+  if (rc != LG_OK && rc != LG_ENOMEM) rc = read_pack(cat, &ld, json, len, 0, err);
+  if (rc != LG_OK) return rc;
+  rc = lgi_index_build(&cat->alloc, ld.next.entries, ld.next.n_entries, &ld.next.index);
   if (rc != LG_OK) {
     lgi_index_free(&cat->alloc, ld.next.index);
     lgi_state_free_arrays(&cat->alloc, &ld.next);
     lgi_arena_free(&ld.arena);
-    return rc;
+    return nomem(err);
   }
   commit(cat, &ld);
   return LG_OK;

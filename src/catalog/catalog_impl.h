@@ -99,12 +99,28 @@ struct lgi_load {
    * none, nothing needs looking for them. Unknown: the tree is walked. */
   unsigned tree_flags;
   int tree_flags_known;
+  /* Entries read while the pack was parsed (lgi_load_read_entry), in
+   * order, when `streamed`: the tree's "entries" is then empty. */
+  int streamed;
+  lg_entry **read;
+  size_t n_read, cap_read;
+  lgi_path read_path; /* "/entries/<last index>" */
+  size_t read_from, read_last;
 };
+
+/* What lgi_load_read_entry and lgi_pack_load return when the pack must be
+ * read again the ordinary way (from the whole tree): something is wrong
+ * with it or unusual, and only that way finds the same first problem,
+ * with the same words, as always. Never returned to a caller. */
+#define LGI_LOAD_AGAIN 1
 
 /* ---- loading a pack (load.c) --------------------------------------------- */
 
 /* Validates the parsed pack and builds ld->next from the catalogue's state. */
 int lgi_pack_load(lgi_load *ld, const lgi_json *root);
+/* An lgi_json_item_fn for lgi_json_parse_items over the root's "entries"
+ * (ctx: the lgi_load): reads one entry into ld->read. */
+int lgi_load_read_entry(void *ctx, const lgi_json *item, size_t index);
 /* The instrument or template `id` with fallback from `locale`; NULL when none. */
 const void *lgi_named_find(const lgi_state *st, const lgi_named *list, size_t n, const char *id,
                            const char *locale);
@@ -166,6 +182,12 @@ size_t lgi_locale_chain(const lgi_state *st, const char *tag, uint32_t out[LGI_C
 /* Validates one element of "entries" (an object) and adds it to ld->next;
  * *replaced receives the entry it replaced, if any. */
 int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_entry **replaced);
+/* The validating half of lgi_entry_load: builds the entry in the pack's
+ * arena without its locale, pack or hash, and adds it nowhere. */
+int lgi_entry_read(lgi_load *ld, const lgi_json *node, lgi_path *path, lg_entry **out);
+/* The other half: stamps the entry with the load's locale and pack and
+ * adds it to ld->next; returns the entry it replaced, if any. */
+const lg_entry *lgi_entry_put(lgi_load *ld, lg_entry *e);
 /* Rejects a second equal string in an array of strings (at its pointer). */
 int lgi_load_check_unique(lgi_load *ld, const lgi_json *arr, lgi_path *path, const char *what);
 /* With fallback; NULL when none. */

@@ -254,13 +254,28 @@ static int known_key(const char *k, size_t n) {
 }
 
 int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_entry **replaced) {
+  lg_entry *e = NULL;
+  int rc = lgi_entry_read(ld, node, path, &e);
+  *replaced = rc == LG_OK ? lgi_entry_put(ld, e) : NULL;
+  return rc;
+}
+
+const lg_entry *lgi_entry_put(lgi_load *ld, lg_entry *e) {
+  e->locale = ld->locale;
+  e->loc = ld->loc;
+  e->pack = ld->serial;
+  e->hash = lgi_catalog_hash(e->id, e->id_len);
+  return lgi_state_put(&ld->next, e);
+}
+
+int lgi_entry_read(lgi_load *ld, const lgi_json *node, lgi_path *path, lg_entry **out) {
   const lgi_json *v[N_KNOWN];
   lg_entry *e = lgi_arena_alloc(lgi_load_arena(ld), sizeof *e);
   lgi_entry_extra x;
   size_t i, n;
   unsigned char kind;
   int rc, clean = 1;
-  *replaced = NULL;
+  *out = NULL;
   if (!e) return nomem(ld, path);
   memset(e, 0, sizeof *e);
   memset(&x, 0, sizeof x);
@@ -308,12 +323,7 @@ int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_
     *keep = x;
     e->extra = keep;
   }
-
-  e->locale = ld->locale;
-  e->loc = ld->loc;
-  e->pack = ld->serial;
-  e->hash = lgi_catalog_hash(e->id, e->id_len);
-  *replaced = lgi_state_put(&ld->next, e);
+  *out = e;
   return LG_OK;
 }
 

@@ -529,6 +529,46 @@ static void next_index(lgi_path *path, size_t from, size_t end, size_t i) {
   lgi_path_push_index(path, i);
 }
 
+int lgi_load_read_entry(void *ctx, const lgi_json *item, size_t index) {
+  lgi_load *ld = ctx;
+  lg_entry *e = NULL;
+  int rc;
+  if (ld->n_read > 0 && index == ld->read_last + 1) {
+    next_index(&ld->read_path, ld->read_from, ld->read_path.len, index);
+  } else {
+    lgi_path_init(&ld->read_path);
+    ld->read_from = lgi_path_push_key(&ld->read_path, "entries", 7) + 8;
+    lgi_path_push_index(&ld->read_path, index);
+  }
+  ld->read_last = index;
+  ld->streamed = 1;
+  rc = lgi_entry_read(ld, item, &ld->read_path, &e);
+  if (rc != LG_OK) return rc == LG_ENOMEM ? rc : LGI_LOAD_AGAIN;
+  if (ld->n_read == ld->cap_read) {
+    size_t cap = ld->cap_read ? ld->cap_read * 2 : 256, bytes;
+    void *p = NULL;
+    if (lgi_size_mul(cap, sizeof *ld->read, &bytes) == 0)
+      p = lgi_realloc(&ld->cat->alloc, ld->read, ld->cap_read * sizeof *ld->read, bytes);
+    if (!p) return nomem(ld);
+    ld->read = p;
+    ld->cap_read = cap;
+  }
+  ld->read[ld->n_read++] = e;
+  return LG_OK;
+}
+
+/* The entries lgi_load_read_entry read, added in order. A second entry
+ * with an id of this pack is refused the ordinary way, which names the
+ * first one. */
+static int put_read_entries(lgi_load *ld) {
+  size_t i;
+  for (i = 0; i < ld->n_read; i++) {
+    const lg_entry *old = lgi_entry_put(ld, ld->read[i]);
+    if (old && old->pack == ld->serial) return LGI_LOAD_AGAIN;
+  }
+  return LG_OK;
+}
+
 static int load_entries(lgi_load *ld, const lgi_json *list, lgi_path *path) {
   size_t i, j, mark = lgi_path_push_key(path, "entries", 7), m2 = path->len, end = m2;
   for (i = 0; list && i < list->len; i++) {
@@ -630,10 +670,19 @@ static int load_sections(lgi_load *ld, const lgi_json *list, const char *key, lg
 
 int lgi_pack_load(lgi_load *ld, const lgi_json *root) {
   const lgi_json *entries, *instruments, *plans;
+  size_t n_entries;
   lgi_path path;
   int rc;
   lgi_path_init(&path);
   ld->root = root;
+  if (ld->streamed) {
+    /* Entries left in the tree, or a repeated key or \u0000 anywhere
+     * (whose report must come before any entry's): the ordinary way. */
+    entries = root->type == LGI_JSON_OBJECT ? lgi_json_get(root, "entries") : NULL;
+    if (!entries || entries->type != LGI_JSON_ARRAY || entries->len != 0 ||
+        (ld->tree_flags & (LGI_JSON_DUP_KEY | LGI_JSON_HAS_NUL)))
+      return LGI_LOAD_AGAIN;
+  }
   if (root->type != LGI_JSON_OBJECT)
     return lgi_load_fail(ld, LG_ESCHEMA, root, &path, "a pack must be a JSON object {...}, not ",
                          lgi_json_type_name(root), (const char *)NULL);
@@ -643,11 +692,14 @@ int lgi_pack_load(lgi_load *ld, const lgi_json *root) {
   if ((rc = check_list(ld, root, "entries", &path, &entries)) != LG_OK) return rc;
   if ((rc = check_list(ld, root, "instruments", &path, &instruments)) != LG_OK) return rc;
   if ((rc = check_list(ld, root, "plans", &path, &plans)) != LG_OK) return rc;
-  rc = lgi_state_begin(&ld->cat->alloc, &ld->cat->st, &ld->next, entries ? entries->len : 0,
+  n_entries = entries ? entries->len : 0;
+  if (ld->streamed) n_entries = ld->n_read;
+  rc = lgi_state_begin(&ld->cat->alloc, &ld->cat->st, &ld->next, n_entries,
                        instruments ? instruments->len : 0, plans ? plans->len : 0);
   if (rc != LG_OK) return nomem(ld);
   intern_locale(ld);
-  if ((rc = load_entries(ld, entries, &path)) != LG_OK) return rc;
+  rc = ld->streamed ? put_read_entries(ld) : load_entries(ld, entries, &path);
+  if (rc != LG_OK) return rc;
   if ((rc = load_sections(ld, instruments, "instruments", &path)) != LG_OK) return rc;
   return load_sections(ld, plans, "plans", &path);
 }

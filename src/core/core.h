@@ -263,6 +263,23 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
 int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
                          const lgi_json **root, unsigned *seen, lg_error *err);
 
+/*
+ * lgi_json_parse_split that hands each object in the array that is the
+ * root object's member `key` to `fn` as soon as the object is read, and
+ * then drops it from the tree: the object and everything in it are valid
+ * only during the call (its string values excepted: they are in
+ * `strings`), and its memory is used again for the next one, so a long
+ * list never makes a big tree. The list keeps only its other elements (0
+ * when all are objects). `index` is the object's place in the list. The
+ * object's members are flagged (LGI_JSON_DUP_KEY, ...) as usual. fn returns
+ * LG_OK to go on; anything else stops the read, which returns that value
+ * as it is (fn fills `err` if it should say why).
+ */
+typedef int (*lgi_json_item_fn)(void *ctx, const lgi_json *item, size_t index);
+int lgi_json_parse_items(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const char *key, lgi_json_item_fn fn, void *ctx, const lgi_json **root,
+                         unsigned *seen, lg_error *err);
+
 /* Object member lookup by key (first match); NULL when absent or not an object. */
 const lgi_json *lgi_json_get(const lgi_json *obj, const char *key);
 

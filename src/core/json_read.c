@@ -84,6 +84,16 @@ typedef struct parser {
   int in_value;  /* the innermost container's last child is being read */
   unsigned seen; /* every flag set on a node or member so far           */
   lg_error *err;
+  /* lgi_json_parse_items: the list's key, the callback, and while the
+   * list is open (stream_on) how many objects went to fn. Containers inside
+   * such an object go to `scratch`, emptied after each one. */
+  const char *stream_key;
+  size_t stream_key_len;
+  lgi_json_item_fn fn;
+  void *fn_ctx;
+  int stream_on;
+  size_t streamed;
+  lgi_arena scratch;
   frame frames[LGI_MAX_DEPTH];
 } parser;
 
@@ -117,7 +127,7 @@ static void build_path(const parser *ps, lgi_path *path) {
       break;
     }
     if (f->type == LGI_JSON_ARRAY)
-      lgi_path_push_index(path, child - f->base);
+      lgi_path_push_index(path, child - f->base + (i == 1 && ps->stream_on ? ps->streamed : 0));
     else
       lgi_path_push_key(path, ps->mems[child].key, ps->mems[child].key_len);
   }
@@ -737,9 +747,32 @@ static int open_container(parser *ps, unsigned char type, const unsigned char *a
   } else {
     f->slot = 0;
   }
+  if (ps->depth == 1 && type == LGI_JSON_ARRAY && ps->fn && ps->frames[0].type == LGI_JSON_OBJECT &&
+      ps->mems[f->slot].key_len == ps->stream_key_len &&
+      memcmp(ps->mems[f->slot].key, ps->stream_key, ps->stream_key_len) == 0) {
+    ps->stream_on = 1;
+    ps->streamed = 0;
+  }
   ps->depth++;
   ps->in_value = 0;
   return LG_OK;
+}
+
+/* Hands a finished object of the streamed list to fn, then forgets it. */
+static int stream_object(parser *ps, const frame *f, size_t n, const unsigned char *at) {
+  lgi_json *node = &ps->items[ps->nitems - 1];
+  size_t index = ps->streamed + (ps->nitems - 1 - ps->frames[1].base);
+  int rc;
+  if (n > 0 && mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
+  node->len = (uint32_t)n;
+  node->u.members = n > 0 ? &ps->mems[f->base] : NULL;
+  rc = ps->fn(ps->fn_ctx, node, index);
+  ps->nmems = f->base;
+  ps->nitems--;
+  ps->depth--;
+  ps->streamed++;
+  lgi_arena_free(&ps->scratch);
+  return rc;
 }
 
 /* Moves the innermost container's children into the arena. */
@@ -748,12 +781,18 @@ static int close_container(parser *ps, const unsigned char *at) {
   lgi_json *node;
   size_t n;
   void *dst = NULL;
+  lgi_arena *arena = ps->arena;
   n = (f->type == LGI_JSON_ARRAY ? ps->nitems : ps->nmems) - f->base;
   if (n > UINT32_MAX) /* lengths are 32-bit (the nodes alone would need 128 GiB) */
     return fail(ps, LG_ELIMIT, at, "a list or object has more than 4294967295 elements");
+  if (ps->stream_on && ps->depth >= 3 && ps->frames[2].type == LGI_JSON_OBJECT) {
+    if (ps->depth == 3) return stream_object(ps, f, n, at);
+    arena = &ps->scratch; /* inside an object fn is about to see */
+  }
+  if (ps->depth == 2 && ps->stream_on) ps->stream_on = 0; /* the list itself closes */
   if (f->type == LGI_JSON_ARRAY) {
     if (n > 0) {
-      dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json));
+      dst = lgi_arena_alloc(arena, n * sizeof(lgi_json));
       if (!dst) return fail_nomem(ps, at);
       memcpy(dst, &ps->items[f->base], n * sizeof(lgi_json));
     }
@@ -761,7 +800,7 @@ static int close_container(parser *ps, const unsigned char *at) {
   } else {
     if (n > 0) {
       if (mark_duplicates(ps, &ps->mems[f->base], n) != 0) return fail_nomem(ps, at);
-      dst = lgi_arena_alloc(ps->arena, n * sizeof(lgi_json_member));
+      dst = lgi_arena_alloc(arena, n * sizeof(lgi_json_member));
       if (!dst) return fail_nomem(ps, at);
       memcpy(dst, &ps->mems[f->base], n * sizeof(lgi_json_member));
     }
@@ -928,6 +967,12 @@ int lgi_json_parse(lgi_arena *arena, const char *text, size_t len, const lgi_jso
 
 int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
                          const lgi_json **root, unsigned *seen, lg_error *err) {
+  return lgi_json_parse_items(arena, strings, text, len, NULL, NULL, NULL, root, seen, err);
+}
+
+int lgi_json_parse_items(lgi_arena *arena, lgi_arena *strings, const char *text, size_t len,
+                         const char *key, lgi_json_item_fn fn, void *ctx, const lgi_json **root,
+                         unsigned *seen, lg_error *err) {
   parser ps;
   int rc;
   if (!arena || !strings || !root || (!text && len > 0))
@@ -945,7 +990,15 @@ int lgi_json_parse_split(lgi_arena *arena, lgi_arena *strings, const char *text,
   ps.keys.share = ps.values.share = strings != arena;
   ps.alloc = arena->alloc;
   ps.err = err;
+  if (fn && key) {
+    ps.fn = fn;
+    ps.fn_ctx = ctx;
+    ps.stream_key = key;
+    ps.stream_key_len = strlen(key);
+  }
+  lgi_arena_init(&ps.scratch, ps.alloc);
   rc = run(&ps);
+  lgi_arena_free(&ps.scratch);
   if (seen) *seen = ps.seen;
   if (rc == LG_OK) {
     lgi_json *top = lgi_arena_alloc(arena, sizeof *top);
