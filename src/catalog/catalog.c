@@ -90,7 +90,7 @@ static int read_pack(lg_catalog *cat, lgi_load *ld, const char *json, size_t len
   if (rc == LG_OK) rc = lgi_pack_load(ld, root);
   /* Freed before the index is built, which can then reuse the memory. */
   lgi_arena_free(&tree);
-  lgi_free(&cat->alloc, ld->read, ld->cap_read * sizeof *ld->read);
+  lgi_free(&cat->alloc, ld->read, ld->cap_read * sizeof(lg_entry *));
   ld->read = NULL;
   if (rc != LG_OK) {
     lgi_state_free_arrays(&cat->alloc, &ld->next);

@@ -256,8 +256,10 @@ static int known_key(const char *k, size_t n) {
 int lgi_entry_load(lgi_load *ld, const lgi_json *node, lgi_path *path, const lg_entry **replaced) {
   lg_entry *e = NULL;
   int rc = lgi_entry_read(ld, node, path, &e);
-  *replaced = rc == LG_OK ? lgi_entry_put(ld, e) : NULL;
-  return rc;
+  *replaced = NULL;
+  if (rc != LG_OK || !e) return rc;
+  *replaced = lgi_entry_put(ld, e);
+  return LG_OK;
 }
 
 const lg_entry *lgi_entry_put(lgi_load *ld, lg_entry *e) {

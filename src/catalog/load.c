@@ -547,8 +547,8 @@ int lgi_load_read_entry(void *ctx, const lgi_json *item, size_t index) {
   if (ld->n_read == ld->cap_read) {
     size_t cap = ld->cap_read ? ld->cap_read * 2 : 256, bytes;
     void *p = NULL;
-    if (lgi_size_mul(cap, sizeof *ld->read, &bytes) == 0)
-      p = lgi_realloc(&ld->cat->alloc, ld->read, ld->cap_read * sizeof *ld->read, bytes);
+    if (lgi_size_mul(cap, sizeof(lg_entry *), &bytes) == 0)
+      p = lgi_realloc(&ld->cat->alloc, ld->read, ld->cap_read * sizeof(lg_entry *), bytes);
     if (!p) return nomem(ld);
     ld->read = p;
     ld->cap_read = cap;
