@@ -34,6 +34,9 @@ typedef char lgi_node_size_check
 
 /* Bytes of decoded text handed out from one arena chunk. */
 #define POOL_CHUNK ((size_t)64 << 10)
+/* lgi_json_parse_items: the memory of dropped objects' lists and objects
+ * is given back once it passes this. */
+#define SCRATCH_KEEP ((size_t)32 << 10)
 /* Objects up to this many members check duplicate keys pairwise. */
 #define DUP_LINEAR_MAX 16
 
@@ -86,7 +89,7 @@ typedef struct parser {
   lg_error *err;
   /* lgi_json_parse_items: the list's key, the callback, and while the
    * list is open (stream_on) how many objects went to fn. Containers inside
-   * such an object go to `scratch`, emptied after each one. */
+   * such an object go to `scratch`, which is never read after fn returns. */
   const char *stream_key;
   size_t stream_key_len;
   lgi_json_item_fn fn;
@@ -771,7 +774,9 @@ static int stream_object(parser *ps, const frame *f, size_t n, const unsigned ch
   ps->nitems--;
   ps->depth--;
   ps->streamed++;
-  lgi_arena_free(&ps->scratch);
+  /* Emptied only now and then: a malloc and free per object would cost
+   * more than the few lists an object holds. */
+  if (ps->scratch.bytes > SCRATCH_KEEP) lgi_arena_free(&ps->scratch);
   return rc;
 }
 
