@@ -272,6 +272,56 @@ static void special_bytes_are_found_at_every_position(void **state) {
     }
 }
 
+/* A string that closes within the 16 bytes after its quote is read with
+ * one block test: text after the quote (escapes, controls in other
+ * strings, non-ASCII, more quotes) must not count, and anything special
+ * before the quote takes the full scan. Every length 0..40, keys and
+ * values, single and split reads. */
+static void short_strings_end_exactly_at_their_quote(void **state) {
+  size_t len, k, split;
+  (void)state;
+  for (split = 0; split < 2; split++)
+    for (len = 0; len <= 40; len++) {
+      char doc[512], a[64], b[64];
+      size_t n;
+      lgt_alloc t;
+      lgi_arena tree, strings;
+      const lgi_json *root = NULL, *obj;
+      lg_error err;
+      for (k = 0; k < len; k++) {
+        a[k] = (char)('a' + k % 26);
+        b[k] = (char)('A' + k % 26);
+      }
+      a[len] = b[len] = '\0';
+      n = (size_t)sprintf(doc, "[\"%s\",\"\\\"\xc3\xa9\x7f\",{\"%s\":\"\xc3\xa9\\n\",\"%s\\t\":\"%s\"}]", a,
+                          b, b, a);
+      lgt_alloc_init(&t);
+      lgi_arena_init(&tree, &t.base);
+      lgi_arena_init(&strings, &t.base);
+      if (split)
+        assert_int_equal(lgi_json_parse_split(&tree, &strings, doc, n, &root, NULL, &err), LG_OK);
+      else
+        assert_int_equal(lgi_json_parse(&tree, doc, n, &root, &err), LG_OK);
+      assert_int_equal(root->len, 3);
+      assert_int_equal(root->u.items[0].len, len);
+      assert_string_equal(root->u.items[0].u.str, a);
+      assert_int_equal(root->u.items[1].len, 4);
+      assert_string_equal(root->u.items[1].u.str, "\"\xc3\xa9\x7f");
+      obj = &root->u.items[2];
+      assert_int_equal(obj->len, 2);
+      assert_int_equal(obj->u.members[0].key_len, len);
+      assert_string_equal(obj->u.members[0].key, b);
+      assert_string_equal(obj->u.members[0].value.u.str, "\xc3\xa9\n");
+      assert_int_equal(obj->u.members[1].key_len, len + 1);
+      assert_memory_equal(obj->u.members[1].key, b, len);
+      assert_string_equal(obj->u.members[1].key + len, "\t");
+      assert_string_equal(obj->u.members[1].value.u.str, a);
+      lgi_arena_free(&tree);
+      lgi_arena_free(&strings);
+      assert_int_equal(t.live_bytes, 0);
+    }
+}
+
 /* ---- errors and their positions ------------------------------------------- */
 
 static void error_inside_a_nested_member_has_its_pointer(void **state) {
@@ -995,6 +1045,7 @@ int main(void) {
       cmocka_unit_test(reads_only_len_bytes),
       cmocka_unit_test(utf8_check_agrees_with_lgi_utf8_valid),
       cmocka_unit_test(special_bytes_are_found_at_every_position),
+      cmocka_unit_test(short_strings_end_exactly_at_their_quote),
       cmocka_unit_test(error_inside_a_nested_member_has_its_pointer),
       cmocka_unit_test(error_positions_are_exact),
       cmocka_unit_test(error_is_optional),
