@@ -124,6 +124,7 @@ typedef struct builder {
 #define PREFETCH(p) ((void)(p))
 #endif
 #define PREFETCH_AHEAD 12 /* tokens: about the misses a core keeps in flight */
+#define HEAD_AHEAD     8  /* terms, likewise */
 
 static size_t varint_len(uint64_t v) {
   size_t n = 1;
@@ -746,6 +747,7 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
   uint32_t nt = B->nterms, i, b;
   size_t tbytes = ((size_t)B->hmask + 1) * sizeof *B->slots;
   bstat *st = B->stat;
+  uint32_t ahead[HEAD_AHEAD];
   int rc = -1;
   /* At most 70% full; lookups map the hash onto any table size. */
   ns = (uint64_t)nt + (uint64_t)nt * 3 / 7 + 16;
@@ -786,18 +788,26 @@ static int finish_locale(builder *B, lgi_ixloc *L) {
       }
     }
   }
-  for (i = 0; i < nt; i++) { /* st[i].last: the end of its postings */
-    size_t len = term_len(B, i),
-           start = st[i].last - st[i].psize - header_len(len, st[i].df, st[i].psize);
-    const char *txt = B->strs + B->soff[i];
-    unsigned char *w = L->blob + start;
-    uint32_t j = lgi_index_slot(lgi_index_hash(txt, len), L->nslots);
-    while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
-    L->slots[j] = (uint32_t)start + 1;
-    w = varint_put(w, len);
-    memcpy(w, txt, len);
-    w = varint_put(w + len, st[i].df);
-    (void)varint_put(w, st[i].psize);
+  /* Headers, and each term's place in the final table: the places are
+   * random, so their slots are fetched HEAD_AHEAD terms ahead. */
+  for (i = 0; i < nt + HEAD_AHEAD; i++) {
+    if (i >= HEAD_AHEAD) { /* term t: st[t].last is the end of its postings */
+      uint32_t t = i - HEAD_AHEAD, j = ahead[t % HEAD_AHEAD];
+      size_t len = term_len(B, t),
+             start = st[t].last - st[t].psize - header_len(len, st[t].df, st[t].psize);
+      unsigned char *w = L->blob + start;
+      while (L->slots[j]) j = j + 1 == L->nslots ? 0 : j + 1;
+      L->slots[j] = (uint32_t)start + 1;
+      w = varint_put(w, len);
+      memcpy(w, B->strs + B->soff[t], len);
+      w = varint_put(w + len, st[t].df);
+      (void)varint_put(w, st[t].psize);
+    }
+    if (i < nt) {
+      uint32_t h = lgi_index_slot(lgi_index_hash(B->strs + B->soff[i], term_len(B, i)), L->nslots);
+      PREFETCH(&L->slots[h]);
+      ahead[i % HEAD_AHEAD] = h;
+    }
   }
   L->blob[total] = 0;
   L->nterms = nt;
