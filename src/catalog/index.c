@@ -68,7 +68,7 @@ typedef struct btok {
  *
  * A bucket is a list of chunks that double up to CHUNK_MAX bytes: it grows
  * without copying what it holds, and in pieces small enough for the
- * allocator to carve out of the memory the parse tree has just given back.
+ * allocator to serve from memory freed earlier.
  */
 #define BUCKET_BITS 8
 #define CHUNK_MIN   256
