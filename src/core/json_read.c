@@ -62,8 +62,7 @@ typedef struct shared {
 typedef struct strpool {
   char *next;
   size_t left;
-  int used;  /* a chunk was taken: later chunks take the full size */
-  int share; /* recent[] is in use (split reads only)                */
+  int share; /* recent[] is in use (split reads only) */
   shared recent[SHARE_SLOTS];
 } strpool;
 
@@ -156,41 +155,20 @@ static int fail_nomem(parser *ps, const unsigned char *at) {
 
 /* ---- memory ---------------------------------------------------------------- */
 
-static void *pool_alloc(parser *ps, strpool *pool, lgi_arena *arena, size_t n) {
-  char *r;
-  if (n > pool->left) {
-    size_t chunk = POOL_CHUNK;
-    if (n >= POOL_CHUNK / 4) return lgi_arena_alloc(arena, n);
-    /* All decoded strings together never exceed the input's length. */
-    if (!pool->used && (size_t)(ps->end - ps->start) < chunk)
-      chunk = (size_t)(ps->end - ps->start) + 1;
-    if (chunk < n) chunk = n;
-    pool->next = lgi_arena_alloc(arena, chunk);
-    if (!pool->next) return NULL;
-    pool->left = chunk;
-    pool->used = 1;
-  }
-  r = pool->next;
-  pool->next += n;
-  pool->left -= n;
-  return r;
-}
-
 /*
- * n bytes of a kept value (split reads), which starts at q in the input.
- * They come from chunks of the caller's arena, each at most what is left
- * of the input: the strings still to come cannot need more, so the last
- * chunk keeps little unused, and a string costs a pointer bump instead of
- * a call.
+ * n bytes of a decoded string that starts at q in the input, from pool's
+ * chunks of `arena`. A chunk is at most what is left of the input: the
+ * strings still to come cannot need more, so the last chunk keeps little
+ * unused, and a string costs a pointer bump instead of a call.
  */
-static char *value_alloc(parser *ps, const unsigned char *q, size_t n) {
-  strpool *pool = &ps->values;
+static char *pool_take(parser *ps, strpool *pool, lgi_arena *arena, const unsigned char *q,
+                       size_t n) {
   char *r;
   if (n > pool->left) {
     size_t chunk = (size_t)(ps->end - q);
     if (chunk > POOL_CHUNK) chunk = POOL_CHUNK;
-    if (n >= POOL_CHUNK / 4 || chunk < n) return lgi_arena_bytes(ps->strings, n);
-    pool->next = lgi_arena_bytes(ps->strings, chunk);
+    if (n >= POOL_CHUNK / 4 || chunk < n) return lgi_arena_bytes(arena, n);
+    pool->next = lgi_arena_bytes(arena, chunk);
     if (!pool->next) {
       pool->left = 0;
       return NULL;
@@ -529,10 +507,7 @@ static STRING_INLINE int read_string(parser *ps, int is_key, const unsigned char
       return LG_OK;
     }
   }
-  if (pool == &ps->values)
-    s = value_alloc(ps, q, raw + 1);
-  else
-    s = pool_alloc(ps, pool, ps->arena, raw + 1);
+  s = pool_take(ps, pool, pool == &ps->values ? ps->strings : ps->arena, q, raw + 1);
   if (!s) return fail_nomem(ps, q);
   if (slot) {
     slot->s = s;
