@@ -2,6 +2,7 @@
  * bench/search - lg_catalog_search against SQLite FTS5 on the generated corpus.
  *
  *   search PACK QUERIES [--or] [--title-weight W] [--passes N] [--top FILE] [--fts5]
+ *          [--loads N]
  *
  * Loads PACK (timing parse, validation and indexing), runs every query of
  * QUERIES (one per line; its words ANDed, or ORed with --or) once to warm
@@ -15,12 +16,23 @@
  * entries; both lines are printed, then the ratios and how many top-10
  * lists are identical. A pack without "id" (the generator's output) gets
  * "id":"bench","version":"1.0.0","locale":"en" inserted after "format".
+ *
+ * --loads N loads N times (default 1), libletgo and FTS5 in turn, each
+ * into a new catalogue or table after freeing the last ones; the last
+ * ones are queried. The figures above stay those of the first loads, and
+ * one more line gives every load's seconds and new pages (pages the
+ * process touched for the first time), then the ratios' median, lowest and
+ * highest over the loads after the first. The first load of a process
+ * takes all its memory fresh from the system, later ones reuse what the
+ * last ones freed: on a virtual machine a fresh page can cost several
+ * microseconds, so the two differ by more than the work does.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include <sqlite3.h>
 
@@ -51,6 +63,13 @@ static double now_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Pages the process has touched for the first time so far. */
+static double faults(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_minflt;
 }
 
 /* Process CPU time: steadier than the wall clock on a shared machine. */
@@ -145,6 +164,64 @@ static void make_query(const char *line, int use_or, qline *q) {
   free(toks);
 }
 
+/* Loads the pack into a new catalogue; times it, wall and CPU. */
+static int load_ours(const char *json, size_t len, const lg_allocator *alloc, lg_catalog **cat,
+                     double *wall, double *cpu) {
+  lg_error err;
+  double t0, c0;
+  int rc;
+  memset(&err, 0, sizeof err);
+  t0 = now_s();
+  c0 = cpu_s();
+  rc = lg_catalog_new(cat, alloc, LG_CATALOG_EMPTY);
+  if (rc == LG_OK)
+    rc = lg_catalog_load(*cat, json, len, &err);
+  *wall = now_s() - t0;
+  *cpu = cpu_s() - c0;
+  if (rc != LG_OK) {
+    fprintf(stderr, "load failed: %s: %s (line %u)\n", lg_strerror(rc), err.message, err.line);
+    lg_catalog_free(*cat);
+    *cat = NULL;
+  }
+  return rc;
+}
+
+/* Builds an FTS5 table of the catalogue's entries in a new in-memory
+ * database; times the inserts and the optimize, wall and CPU. */
+static sqlite3 *load_fts5(const lg_catalog *cat, double *wall, double *cpu) {
+  sqlite3 *db = NULL;
+  sqlite3_stmt *ins;
+  size_t n = lg_catalog_entry_count(cat), k;
+  double t0, c0;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+      sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, "
+                       "tokenize = 'unicode61 remove_diacritics 1')",
+                   NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", -1, &ins,
+                         NULL) != SQLITE_OK) {
+    fprintf(stderr, "fts5: %s\n", db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return NULL;
+  }
+  t0 = now_s();
+  c0 = cpu_s();
+  sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  for (k = 0; k < n; k++) {
+    const lg_entry *e = lg_catalog_entry_at(cat, k);
+    sqlite3_bind_int64(ins, 1, (sqlite3_int64)k + 1);
+    sqlite3_bind_text(ins, 2, lg_entry_title(e), -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, lg_entry_body(e), -1, SQLITE_STATIC);
+    sqlite3_step(ins);
+    sqlite3_reset(ins);
+  }
+  sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_exec(db, "INSERT INTO t(t) VALUES ('optimize')", NULL, NULL, NULL);
+  *wall = now_s() - t0;
+  *cpu = cpu_s() - c0;
+  sqlite3_finalize(ins);
+  return db;
+}
+
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
@@ -154,6 +231,13 @@ static void stats(double *t, size_t n, double *median, double *p99) {
   qsort(t, n, sizeof *t, cmp_double);
   *median = n ? (n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2) : 0;
   *p99 = n ? t[(size_t)((double)(n - 1) * 0.99)] : 0;
+}
+
+/* The median of n values, which it sorts. */
+static double median_of(double *t, size_t n) {
+  double m, p99;
+  stats(t, n, &m, &p99);
+  return m;
 }
 
 typedef struct top {
@@ -174,12 +258,14 @@ static void write_top(FILE *f, const top *tops, size_t nq) {
 
 int main(int argc, char **argv) {
   const char *pack_path = NULL, *queries_path = NULL, *top_path = NULL;
-  int use_or = 0, fts5 = 0, passes = 5, i, p;
-  double weight = 1.0, t0, load_s, median, p99, *times, c0, load_cpu;
+  int use_or = 0, fts5 = 0, passes = 5, loads = 1, i, p;
+  double weight = 1.0, load_s, median, p99, *times, load_cpu;
+  double *lw, *lc, *lf, *fw, *fc, *ff, *ratio, f_load, f_cpu, pf;
   counting cnt = {0, 0};
   lg_allocator alloc;
   lg_catalog *cat = NULL;
-  lg_error err;
+  sqlite3 *db = NULL;
+  sqlite3_int64 f_heap_after_load = 0;
   char *json, *qtext, *line, *save = NULL;
   size_t len, qlen, nq = 0, k, pack_bytes;
   qline *qs;
@@ -197,6 +283,8 @@ int main(int argc, char **argv) {
       passes = atoi(argv[++i]);
     else if (strcmp(argv[i], "--top") == 0 && i + 1 < argc)
       top_path = argv[++i];
+    else if (strcmp(argv[i], "--loads") == 0 && i + 1 < argc)
+      loads = atoi(argv[++i]);
     else if (!pack_path)
       pack_path = argv[i];
     else if (!queries_path)
@@ -204,9 +292,9 @@ int main(int argc, char **argv) {
     else
       pack_path = NULL, i = argc;
   }
-  if (!pack_path || !queries_path || passes < 1 || !(weight > 0)) {
+  if (!pack_path || !queries_path || passes < 1 || loads < 1 || loads > 1000 || !(weight > 0)) {
     fprintf(stderr, "usage: %s PACK QUERIES [--or] [--title-weight W] [--passes N] "
-                    "[--top FILE] [--fts5]\n", argv[0]);
+                    "[--top FILE] [--fts5] [--loads N]\n", argv[0]);
     return 2;
   }
   json = read_file(pack_path, &len);
@@ -222,17 +310,63 @@ int main(int argc, char **argv) {
 
   alloc.realloc = count_realloc;
   alloc.ud = &cnt;
-  t0 = now_s();
-  c0 = cpu_s();
-  rc = lg_catalog_new(&cat, &alloc, LG_CATALOG_EMPTY);
-  if (rc == LG_OK)
-    rc = lg_catalog_load(cat, json, len, &err);
-  load_s = now_s() - t0;
-  load_cpu = cpu_s() - c0;
-  if (rc != LG_OK) {
-    fprintf(stderr, "load failed: %s: %s (line %u)\n", lg_strerror(rc), err.message, err.line);
-    return 1;
+  lw = calloc((size_t)loads * 7, sizeof *lw);
+  lc = lw + loads;
+  lf = lc + loads;
+  fw = lf + loads;
+  fc = fw + loads;
+  ff = fc + loads;
+  ratio = ff + loads;
+  for (i = 0; i < loads; i++) {
+    /* the last load's catalogue and table are the ones queried */
+    lg_catalog_free(cat);
+    cat = NULL;
+    sqlite3_close(db);
+    db = NULL;
+    pf = faults();
+    if (load_ours(json, len, &alloc, &cat, &lw[i], &lc[i]) != LG_OK)
+      return 1;
+    lf[i] = faults() - pf;
+    pf = faults();
+    if (fts5 && !(db = load_fts5(cat, &fw[i], &fc[i])))
+      return 1;
+    ff[i] = faults() - pf;
   }
+  if (fts5) {
+    f_heap_after_load = sqlite3_memory_used();
+    for (i = 0; i < loads; i++)
+      ratio[i] = fw[i] / lw[i];
+    if (loads > 1) {
+      double *warm = ratio + 1;
+      size_t nw = (size_t)loads - 1, w;
+      double lo = warm[0], hi = warm[0];
+      printf("loads=%d libletgo_load_s=", loads);
+      for (i = 0; i < loads; i++)
+        printf("%s%.4f", i ? "," : "", lw[i]);
+      printf(" fts5_load_s=");
+      for (i = 0; i < loads; i++)
+        printf("%s%.4f", i ? "," : "", fw[i]);
+      printf(" ratios=");
+      for (i = 0; i < loads; i++)
+        printf("%s%.1f", i ? "," : "", ratio[i]);
+      printf(" libletgo_new_pages=");
+      for (i = 0; i < loads; i++)
+        printf("%s%.0f", i ? "," : "", lf[i]);
+      printf(" fts5_new_pages=");
+      for (i = 0; i < loads; i++)
+        printf("%s%.0f", i ? "," : "", ff[i]);
+      for (w = 1; w < nw; w++) {
+        lo = warm[w] < lo ? warm[w] : lo;
+        hi = warm[w] > hi ? warm[w] : hi;
+      }
+      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx\n",
+             median_of(warm, nw), lo, hi);
+    }
+  }
+  load_s = lw[0];
+  load_cpu = lc[0];
+  f_load = fw[0];
+  f_cpu = fc[0];
 
   ours = calloc(nq, sizeof *ours);
   times = calloc(nq * (size_t)passes, sizeof *times);
@@ -274,34 +408,11 @@ int main(int argc, char **argv) {
   }
 
   if (fts5) {
-    sqlite3 *db;
-    sqlite3_stmt *ins, *q, *cq;
-    double f_load, f_median, f_p99, f_cpu;
-    size_t n = lg_catalog_entry_count(cat), same = 0, same_scores = 0;
-    sqlite3_int64 f_heap;
+    sqlite3_stmt *q, *cq;
+    double f_median, f_p99;
+    size_t same = 0, same_scores = 0;
     const char *sql = "SELECT rowid, bm25(t, ?1, 1.0) FROM t WHERE t MATCH ?2 "
                       "ORDER BY bm25(t, ?1, 1.0), rowid LIMIT 10";
-    sqlite3_open(":memory:", &db);
-    sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, "
-                     "tokenize = 'unicode61 remove_diacritics 1')", NULL, NULL, NULL);
-    sqlite3_prepare_v2(db, "INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", -1, &ins, NULL);
-    t0 = now_s();
-    c0 = cpu_s();
-    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-    for (k = 0; k < n; k++) {
-      const lg_entry *e = lg_catalog_entry_at(cat, k);
-      sqlite3_bind_int64(ins, 1, (sqlite3_int64)k + 1);
-      sqlite3_bind_text(ins, 2, lg_entry_title(e), -1, SQLITE_STATIC);
-      sqlite3_bind_text(ins, 3, lg_entry_body(e), -1, SQLITE_STATIC);
-      sqlite3_step(ins);
-      sqlite3_reset(ins);
-    }
-    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_exec(db, "INSERT INTO t(t) VALUES ('optimize')", NULL, NULL, NULL);
-    f_load = now_s() - t0;
-    f_cpu = cpu_s() - c0;
-    f_heap = sqlite3_memory_used();
-    sqlite3_finalize(ins);
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &cq, NULL) !=
             SQLITE_OK) {
@@ -354,19 +465,21 @@ int main(int argc, char **argv) {
       same_scores += (size_t)sc;
     }
     printf("fts5: load_s=%.4f median_us=%.2f p99_us=%.2f heap_bytes=%lld queries=%zu\n", f_load,
-           f_median, f_p99, (long long)f_heap, nq);
+           f_median, f_p99, (long long)f_heap_after_load, nq);
     printf("ratios (fts5 / libletgo): load=%.1fx median=%.1fx p99=%.1fx; "
            "heap/pack=%.2f (pack_bytes=%zu, peak_heap_bytes=%zu)\n",
            f_load / load_s, f_median / median, f_p99 / p99, (double)cnt.live / (double)pack_bytes,
            pack_bytes, cnt.peak);
     printf("load_cpu_s=%.4f fts5_load_cpu_s=%.4f (%.1fx)\n", load_cpu, f_cpu, f_cpu / load_cpu);
+
     printf("identical_top10=%zu/%zu identical_top10_with_scores=%zu/%zu\n", same, nq, same_scores,
            nq);
     sqlite3_finalize(q);
     sqlite3_finalize(cq);
-    sqlite3_close(db);
     free(theirs);
   }
+  sqlite3_close(db);
+  free(lw);
   lg_catalog_free(cat);
   for (k = 0; k < nq; k++) {
     free(qs[k].words);
