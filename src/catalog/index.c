@@ -122,8 +122,10 @@ typedef struct builder {
  * tokens are known before they are looked up, so their misses overlap. */
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
+#define NOINLINE    __attribute__((noinline))
 #else
 #define PREFETCH(p) ((void)(p))
+#define NOINLINE
 #endif
 #define PREFETCH_AHEAD 12 /* tokens: about the misses a core keeps in flight */
 #define HEAD_AHEAD     8  /* terms, likewise */
@@ -534,6 +536,32 @@ static int same_key(const bslot *sl, const btok *tk) {
 #endif
 
 /*
+ * The slot of the token's term, found from slot i on: added when new
+ * (which may rehash the table), or NULL when out of memory. Kept out of
+ * line: count_tokens calls it only for long tokens and new terms, and its
+ * hot loop keeps its values in registers without it.
+ */
+static NOINLINE bslot *find_slot(builder *B, const btok *tk, uint32_t i) {
+  for (;;) {
+    bslot *sl = &B->slots[i];
+    /* A token's first byte is never 0, so an empty slot never matches. */
+    if (same_key(sl, tk)) {
+      if (tk->len < 16 || same_long(B, sl, tk)) return sl;
+    } else if (!sl->id1) {
+      if (add_term(B, tk, i)) return NULL;
+      /* Keep the table at most half full. */
+      if ((uint64_t)B->nterms * 2 > (uint64_t)B->hmask + 1) {
+        if (rehash(B)) return NULL;
+        i = tk->hash & B->hmask;
+        while (B->slots[i].id1 != B->nterms) i = (i + 1) & B->hmask;
+      }
+      return &B->slots[i];
+    }
+    i = (i + 1) & B->hmask;
+  }
+}
+
+/*
  * Counts the tokens B->toks[from..to) into B->local, which holds nlocal
  * terms, adding inc to each token's counts; returns the new number of
  * terms there, or -1 when out of memory. The hot fields live in locals:
@@ -545,6 +573,7 @@ static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, ui
   uint32_t mask = B->hmask, base = B->base;
   const btok *toks = B->toks;
   blocal *local = B->local;
+  const bstat *stat = B->stat;
   size_t k;
   for (k = from; k < from + PREFETCH_AHEAD; k++) PREFETCH(&slots[toks[k].hash & mask]);
   for (k = from; k < to; k++) {
@@ -553,25 +582,18 @@ static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, ui
     bslot *sl;
     /* toks has PREFETCH_AHEAD zero hashes after the last token */
     PREFETCH(&slots[toks[k + PREFETCH_AHEAD].hash & mask]);
+    /* The usual case: a known term of under 16 bytes, in a slot or two. */
     for (;;) {
       sl = &slots[i];
-      /* A token's first byte is never 0, so an empty slot never matches. */
-      if (same_key(sl, tk)) {
-        if (tk->len < 16 || same_long(B, sl, tk)) break;
-      } else if (!sl->id1) {
-        if (add_term(B, tk, i)) return -1;
-        /* Keep the table at most half full. */
-        if ((uint64_t)B->nterms * 2 > (uint64_t)mask + 1) {
-          if (rehash(B)) return -1;
-          slots = B->slots;
-          mask = B->hmask;
-          i = tk->hash & mask;
-          while (slots[i].id1 != B->nterms) i = (i + 1) & mask;
-          sl = &slots[i];
-        }
-        break;
-      }
+      if (same_key(sl, tk) || !sl->id1) break;
       i = (i + 1) & mask;
+    }
+    if (!sl->id1 || tk->len >= 16) {
+      sl = find_slot(B, tk, i);
+      if (!sl) return -1;
+      slots = B->slots;
+      mask = B->hmask;
+      stat = B->stat;
     }
     /* Stamps from earlier entries are at most base: at wraps past nlocal.
      * Whether a word repeats is hard to predict, so no branch on it:
@@ -584,7 +606,7 @@ static int64_t count_tokens(builder *B, size_t from, size_t to, uint64_t inc, ui
     nlocal += at == nlocal;
     local[nlocal].c = 0;
     /* its posting is written once the entry is counted */
-    PREFETCH(&B->stat[sl->id1 - 1]);
+    PREFETCH(&stat[sl->id1 - 1]);
   }
   return nlocal;
 }
