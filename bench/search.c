@@ -240,6 +240,14 @@ static double median_of(double *t, size_t n) {
   return m;
 }
 
+/* Prints " name=v0,v1,..." with the given decimals. */
+static void print_list(const char *name, const double *v, int n, int decimals) {
+  int i;
+  printf(" %s=", name);
+  for (i = 0; i < n; i++)
+    printf("%s%.*f", i ? "," : "", decimals, v[i]);
+}
+
 typedef struct top {
   size_t total, n;
   char ids[10][64];
@@ -337,30 +345,18 @@ int main(int argc, char **argv) {
     for (i = 0; i < loads; i++)
       ratio[i] = fw[i] / lw[i];
     if (loads > 1) {
-      double *warm = ratio + 1;
-      size_t nw = (size_t)loads - 1, w;
-      double lo = warm[0], hi = warm[0];
-      printf("loads=%d libletgo_load_s=", loads);
-      for (i = 0; i < loads; i++)
-        printf("%s%.4f", i ? "," : "", lw[i]);
-      printf(" fts5_load_s=");
-      for (i = 0; i < loads; i++)
-        printf("%s%.4f", i ? "," : "", fw[i]);
-      printf(" ratios=");
-      for (i = 0; i < loads; i++)
-        printf("%s%.1f", i ? "," : "", ratio[i]);
-      printf(" libletgo_new_pages=");
-      for (i = 0; i < loads; i++)
-        printf("%s%.0f", i ? "," : "", lf[i]);
-      printf(" fts5_new_pages=");
-      for (i = 0; i < loads; i++)
-        printf("%s%.0f", i ? "," : "", ff[i]);
-      for (w = 1; w < nw; w++) {
-        lo = warm[w] < lo ? warm[w] : lo;
-        hi = warm[w] > hi ? warm[w] : hi;
-      }
-      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx\n",
-             median_of(warm, nw), lo, hi);
+      /* median_of sorts: the lowest and highest are then at the ends */
+      double *warm = ratio + 1, mw;
+      size_t nw = (size_t)loads - 1;
+      printf("loads=%d", loads);
+      print_list("libletgo_load_s", lw, loads, 4);
+      print_list("fts5_load_s", fw, loads, 4);
+      print_list("ratios", ratio, loads, 1);
+      print_list("libletgo_new_pages", lf, loads, 0);
+      print_list("fts5_new_pages", ff, loads, 0);
+      mw = median_of(warm, nw);
+      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx\n", mw,
+             warm[0], warm[nw - 1]);
     }
   }
   load_s = lw[0];
