@@ -17,12 +17,12 @@
  * lists are identical. A pack without "id" (the generator's output) gets
  * "id":"bench","version":"1.0.0","locale":"en" inserted after "format".
  *
- * --loads N loads N times (default 1), libletgo and FTS5 in turn, each
- * into a new catalogue or table after freeing the last ones; the last
- * ones are queried. The figures above stay those of the first loads, and
- * one more line gives every load's seconds and new pages (pages the
- * process touched for the first time), then the ratios' median, lowest and
- * highest over the loads after the first. The first load of a process
+ * --loads N loads N times (default 1), libletgo and (with --fts5) FTS5 in
+ * turn, each into a new catalogue or table after freeing the last ones;
+ * the last ones are queried. The figures above stay those of the first
+ * loads, and one more line gives every load's seconds and new pages
+ * (pages the process touched for the first time), then with --fts5 the
+ * ratios' median, lowest and highest over the loads after the first. The first load of a process
  * takes all its memory fresh from the system, later ones reuse what the
  * last ones freed: on a virtual machine a fresh page can cost several
  * microseconds, so the two differ by more than the work does.
@@ -340,6 +340,11 @@ int main(int argc, char **argv) {
       return 1;
     ff[i] = faults() - pf;
   }
+  if (loads > 1) {
+    printf("loads=%d", loads);
+    print_list("libletgo_load_s", lw, loads, 4);
+    print_list("libletgo_new_pages", lf, loads, 0);
+  }
   if (fts5) {
     f_heap_after_load = sqlite3_memory_used();
     for (i = 0; i < loads; i++)
@@ -348,17 +353,16 @@ int main(int argc, char **argv) {
       /* median_of sorts: the lowest and highest are then at the ends */
       double *warm = ratio + 1, mw;
       size_t nw = (size_t)loads - 1;
-      printf("loads=%d", loads);
-      print_list("libletgo_load_s", lw, loads, 4);
       print_list("fts5_load_s", fw, loads, 4);
-      print_list("ratios", ratio, loads, 1);
-      print_list("libletgo_new_pages", lf, loads, 0);
       print_list("fts5_new_pages", ff, loads, 0);
+      print_list("ratios", ratio, loads, 1);
       mw = median_of(warm, nw);
-      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx\n", mw,
-             warm[0], warm[nw - 1]);
+      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx",
+             mw, warm[0], warm[nw - 1]);
     }
   }
+  if (loads > 1)
+    printf("\n");
   load_s = lw[0];
   load_cpu = lc[0];
   f_load = fw[0];
