@@ -17,15 +17,18 @@
  * lists are identical. A pack without "id" (the generator's output) gets
  * "id":"bench","version":"1.0.0","locale":"en" inserted after "format".
  *
- * --loads N loads N times (default 1), libletgo and (with --fts5) FTS5 in
+ * --loads N (default 5) loads N times, libletgo and (with --fts5) FTS5 in
  * turn, each into a new catalogue or table after freeing the last ones;
- * the last ones are queried. The figures above stay those of the first
- * loads, and one more line gives every load's seconds and new pages
- * (pages the process touched for the first time), then with --fts5 the
- * ratios' median, lowest and highest over the loads after the first. The first load of a process
- * takes all its memory fresh from the system, later ones reuse what the
- * last ones freed: on a virtual machine a fresh page can cost several
- * microseconds, so the two differ by more than the work does.
+ * the last ones are queried. load_s (and load_cpu_s) is the median of the
+ * N loads, each side measured alike, as FTS5's own figures for this
+ * workload are medians; --loads 1 times one load. With N > 1 one more
+ * line gives every load's seconds and new pages (pages the process
+ * touched for the first time), then with --fts5 the first load's ratio
+ * and the ratios' median, lowest and highest over the loads after it.
+ * The first load of a process takes all its memory fresh from the system,
+ * later ones reuse what the last ones freed: on a virtual machine a fresh
+ * page can cost several microseconds, so the two differ by more than the
+ * work does.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -266,7 +269,7 @@ static void write_top(FILE *f, const top *tops, size_t nq) {
 
 int main(int argc, char **argv) {
   const char *pack_path = NULL, *queries_path = NULL, *top_path = NULL;
-  int use_or = 0, fts5 = 0, passes = 5, loads = 1, i, p;
+  int use_or = 0, fts5 = 0, passes = 5, loads = 5, i, p;
   double weight = 1.0, load_s, median, p99, *times, load_cpu;
   double *lw, *lc, *lf, *fw, *fc, *ff, *ratio, f_load, f_cpu, pf;
   counting cnt = {0, 0};
@@ -351,22 +354,23 @@ int main(int argc, char **argv) {
       ratio[i] = fw[i] / lw[i];
     if (loads > 1) {
       /* median_of sorts: the lowest and highest are then at the ends */
-      double *warm = ratio + 1, mw;
+      double *warm = ratio + 1, mw, first = ratio[0];
       size_t nw = (size_t)loads - 1;
       print_list("fts5_load_s", fw, loads, 4);
       print_list("fts5_new_pages", ff, loads, 0);
       print_list("ratios", ratio, loads, 1);
       mw = median_of(warm, nw);
-      printf("\nload ratio after the first load: median=%.1fx lowest=%.1fx highest=%.1fx",
-             mw, warm[0], warm[nw - 1]);
+      printf("\nload ratio: first load %.1fx; after it median=%.1fx lowest=%.1fx highest=%.1fx",
+             first, mw, warm[0], warm[nw - 1]);
     }
   }
   if (loads > 1)
     printf("\n");
-  load_s = lw[0];
-  load_cpu = lc[0];
-  f_load = fw[0];
-  f_cpu = fc[0];
+  /* median_of sorts: the lists are printed above */
+  load_s = median_of(lw, (size_t)loads);
+  load_cpu = median_of(lc, (size_t)loads);
+  f_load = fts5 ? median_of(fw, (size_t)loads) : 0;
+  f_cpu = fts5 ? median_of(fc, (size_t)loads) : 0;
 
   ours = calloc(nq, sizeof *ours);
   times = calloc(nq * (size_t)passes, sizeof *times);
